@@ -1,0 +1,16 @@
+import type { FileResult } from './file-result';
+
+/** The JSON output contract: exactly these keys, in this order. */
+export function formatJson(results: FileResult[]): string {
+  return JSON.stringify({
+    files: results.map((r) => ({
+      file: r.file,
+      template: r.template,
+      error: r.error,
+      diagnostics: r.diagnostics.map((d) => ({
+        rule: d.rule, severity: d.severity, table: d.table, row: d.row, column: d.column,
+        message: d.message, fixable: d.fix !== null, location: d.location,
+      })),
+    })),
+  }, null, 2);
+}

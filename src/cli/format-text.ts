@@ -1,0 +1,35 @@
+import { describePlace } from '../rules';
+import type { FileResult } from './file-result';
+
+const TEMPLATE_NAMES = { '2021': '2021 年格式', '2019': '2019 年试行格式', mixed: '新旧格式混用' } as const;
+
+/** Human-readable report: a block per file, one line per finding, a summary at the end. */
+export function formatText(results: FileResult[]): string {
+  const lines: string[] = [];
+  for (const r of results) {
+    if (r.error) {
+      lines.push(`${r.file}`, `  无法读取：${r.error}`, '');
+      continue;
+    }
+    if (!r.isReport) {
+      lines.push(`${r.file}`, '  提示：未找到年度报告的表格和章节标题，这可能不是政府信息公开工作年度报告。', '');
+      continue;
+    }
+    const year = r.year ? `${r.year.year} 年度${r.year.source === 'assumed' ? '（未找到年份，按今年计）' : ''}` : '';
+    const format = r.template ? TEMPLATE_NAMES[r.template] : '未找到表格';
+    lines.push(`${r.file}（${year}，${format}）`);
+    if (r.diagnostics.length === 0) lines.push('  未发现问题。');
+    for (const d of r.diagnostics) {
+      const fix = d.fix ? '  [可自动修复]' : '';
+      lines.push(`  ${d.severity.padEnd(7)}  ${describePlace(d.table, d.row, d.column)}  ${d.message}  [${d.rule}]${fix}`);
+    }
+    const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = r.diagnostics.length - errors;
+    if (r.diagnostics.length > 0) lines.push(`  共 ${errors} 个错误，${warnings} 个警告。`);
+    lines.push('');
+  }
+  const unreadable = results.filter((r) => r.error).length;
+  const withErrors = results.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
+  lines.push(`检查了 ${results.length} 个文件：${withErrors} 个有错误${unreadable ? `，${unreadable} 个无法读取` : ''}。`);
+  return lines.join('\n');
+}

@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DocumentReadError } from '../docmodel';
+import { lintDocx } from '../engine';
+import { collectInputs } from './collect-files';
+import type { FileResult } from './file-result';
+import { formatJson } from './format-json';
+import { formatText } from './format-text';
+
+export const EXIT_CLEAN = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_UNREADABLE_OR_USAGE = 2;
+
+const USAGE = `用法：
+  nianbao lint <文件.docx | 文件夹>... [--format text|json]
+
+检查政府信息公开工作年度报告（.docx）是否符合国办公开办函〔2021〕30号规定的格式。
+退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  readFile: (path: string) => Uint8Array;
+  currentYear: number;
+}
+
+/** Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process). */
+export function runCli(argv: string[], io: CliIo): number {
+  const [command, ...rest] = argv;
+  if (command === '--help' || command === '-h' || command === 'help') {
+    io.stdout(USAGE);
+    return EXIT_CLEAN;
+  }
+  if (command !== 'lint') {
+    io.stderr(command ? `未知命令“${command}”。\n\n${USAGE}` : USAGE);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+  } catch (error) {
+    io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (parsed.values.help) {
+    io.stdout(USAGE);
+    return EXIT_CLEAN;
+  }
+  const format = parsed.values.format;
+  if (format !== 'text' && format !== 'json') {
+    io.stderr(`不支持的输出格式“${format}”，可用 text 或 json。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (parsed.positionals.length === 0) {
+    io.stderr(`请指定要检查的 .docx 文件或文件夹。\n\n${USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+
+  const results = collectInputs(parsed.positionals).map((input) =>
+    input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io));
+  io.stdout(format === 'json' ? formatJson(results) : formatText(results));
+  if (results.some((r) => r.error)) return EXIT_UNREADABLE_OR_USAGE;
+  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+function lintFile(path: string, io: CliIo): FileResult {
+  let bytes: Uint8Array;
+  try {
+    bytes = io.readFile(path);
+  } catch (error) {
+    return unreadable(path, `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。`);
+  }
+  try {
+    const result = lintDocx(bytes, { currentYear: io.currentYear });
+    return { file: path, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport };
+  } catch (error) {
+    if (error instanceof DocumentReadError) return unreadable(path, error.message);
+    return unreadable(path, `检查时发生内部错误：${(error as Error).message}`);
+  }
+}
+
+function unreadable(file: string, error: string): FileResult {
+  return { file, template: null, error, diagnostics: [], year: null, isReport: false };
+}
+
+export function runFromProcess(): void {
+  const code = runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text + '\n'),
+    stderr: (text) => process.stderr.write(text + '\n'),
+    readFile: (path) => readFileSync(path),
+    currentYear: new Date().getFullYear(),
+  });
+  process.exitCode = code;
+}

@@ -1,0 +1,13 @@
+import { extractDocumentXml } from './open-package';
+import { parseWordprocessingML } from './parse-wordml';
+import type { DocumentModel } from './model';
+
+export * from './model';
+export { DocumentReadError, type ReadErrorCode } from './read-error';
+export { extractDocumentXml } from './open-package';
+export { parseWordprocessingML } from './parse-wordml';
+
+/** Bytes of a .docx (or flat OPC text) to a DocumentModel; throws DocumentReadError with a Chinese message. */
+export function readDocument(bytes: Uint8Array): DocumentModel {
+  return parseWordprocessingML(extractDocumentXml(bytes));
+}

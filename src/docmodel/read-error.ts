@@ -1,0 +1,9 @@
+/** Why a file could not be read. Messages are for the clerk in front of the screen, so they are Chinese. */
+export type ReadErrorCode = 'legacy-doc' | 'encrypted' | 'corrupt' | 'not-word' | 'empty';
+
+export class DocumentReadError extends Error {
+  constructor(readonly code: ReadErrorCode, message: string) {
+    super(message);
+    this.name = 'DocumentReadError';
+  }
+}

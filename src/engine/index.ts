@@ -1,0 +1,1 @@
+export { lintDocument, lintDocx, type LintOptions, type LintResult, type TemplateVersion } from './lint';

@@ -1,0 +1,53 @@
+import type { Table, TableCell, TableRow } from '../docmodel';
+import type { TemplateTable } from '../template';
+import { labelKey, similarity } from './normalise';
+
+export type RowKind = 'title' | 'header' | 'data' | 'empty';
+
+export interface ClassifiedRow {
+  table: Table;
+  row: TableRow;
+  kind: RowKind;
+}
+
+/** Label keys a template table uses, by role. */
+export interface TemplateVocabulary {
+  titles: string[];
+  headers: Set<string>;
+  rowLabels: Set<string>;
+}
+
+export function vocabulary(template: TemplateTable): TemplateVocabulary {
+  const headers = new Set<string>();
+  const rowLabels = new Set<string>();
+  const titles: string[] = [];
+  for (const block of template.blocks) {
+    if (block.title) titles.push(labelKey(block.title));
+    for (const row of block.header) for (const cell of row) headers.add(labelKey(cell.text));
+    for (const row of block.rows) {
+      if (row.label) rowLabels.add(labelKey(row.label));
+      for (const group of row.groups) rowLabels.add(labelKey(group));
+    }
+  }
+  return { titles, headers, rowLabels };
+}
+
+const NUMERIC = /^[-+]?[\d０-９.,，．]+$|^[无/／—–\-－O〇零]+$/;
+
+export const ownCells = (row: TableRow): TableCell[] => row.cells.filter((c) => c.verticalMerge !== 'continue');
+
+/** Decides for each row of a Word table whether it is a block title, a header, data, or empty. */
+export function classifyRows(table: Table, template: TemplateTable, words: TemplateVocabulary): ClassifiedRow[] {
+  let seenHeader = false;
+  return table.rows.map((row) => {
+    const texts = ownCells(row).map((c) => labelKey(c.text)).filter((t) => t !== '');
+    const numeric = texts.filter((t) => NUMERIC.test(t)).length;
+    let kind: RowKind;
+    if (texts.length === 0) kind = template.labelColumns === 0 && seenHeader ? 'data' : 'empty';
+    else if (numeric === 0 && texts.length === 1 && words.titles.some((t) => similarity(t, texts[0]) >= 0.75)) kind = 'title';
+    else if (numeric === 0 && texts.some((t) => words.headers.has(t)) && !texts.some((t) => words.rowLabels.has(t))) kind = 'header';
+    else kind = 'data';
+    if (kind === 'header') seenHeader = true;
+    return { table, row, kind };
+  });
+}

@@ -1,0 +1,24 @@
+import type { DocumentModel } from '../docmodel';
+import { findHeadings } from './find-headings';
+import { locateTables } from './locate-tables';
+import type { MappedReport } from './model';
+import { findReportYear } from './report-year';
+
+export * from './model';
+export { parseCellValue, type CellValue } from './cell-value';
+export { labelKey, displayText, similarity } from './normalise';
+export { splitNumbering, titleKey } from './find-headings';
+
+const MIN_HEADINGS_FOR_REPORT = 3;
+
+/** Maps a document onto the template: its year, its standard tables and its section headings. */
+export function mapDocument(document: DocumentModel, currentYear: number): MappedReport {
+  const tables = locateTables(document);
+  const headings = findHeadings(document.paragraphs);
+  return {
+    year: findReportYear(document.paragraphs, currentYear),
+    tables,
+    headings,
+    isReport: tables.length > 0 || headings.length >= MIN_HEADINGS_FOR_REPORT,
+  };
+}

@@ -1,0 +1,226 @@
+import type { Table, TableCell, TableRow } from '../docmodel';
+import type { Block, Column, DataRow, TemplateTable } from '../template';
+import { parseCellValue } from './cell-value';
+import { classifyRows, ownCells, vocabulary, type ClassifiedRow } from './classify-rows';
+import type { MappedCell, MappedHeaderCell, MappedRow, MappedTable, MappedTitle, MissingRow } from './model';
+import { labelKey, similarity } from './normalise';
+import { alignSequences } from './align';
+
+/** A line of the template in reading order: a block title or a data row. */
+type TemplateLine = { kind: 'title'; block: Block; key: string } | { kind: 'data'; block: Block; row: DataRow; key: string };
+
+interface DocLine {
+  source: ClassifiedRow;
+  kind: 'title' | 'data';
+  key: string;
+  labelCell: TableCell | null;
+  /** Header rows governing this line (the nearest header group above it in the same Word table). */
+  headerRows: TableRow[];
+}
+
+const FUZZY_ROW = 0.6;
+
+/** Maps the Word tables of one standard table onto one variant of the template. */
+export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
+  const words = vocabulary(template);
+  const templateLines: TemplateLine[] = template.blocks.flatMap((block) => [
+    ...(block.title ? [{ kind: 'title' as const, block, key: labelKey(block.title) }] : []),
+    ...block.rows.map((row) => ({ kind: 'data' as const, block, row, key: labelKey(row.label) })),
+  ]);
+
+  const docLines: DocLine[] = [];
+  const headerGroups: { rows: TableRow[]; table: Table; nextLine: number }[] = [];
+  for (const part of parts) {
+    let headerRows: TableRow[] = [];
+    let inHeader = false;
+    for (const classified of classifyRows(part, template, words)) {
+      if (classified.kind === 'header') {
+        if (!inHeader) {
+          headerRows = [];
+          headerGroups.push({ rows: headerRows, table: part, nextLine: docLines.length });
+        }
+        headerRows.push(classified.row);
+        inHeader = true;
+        continue;
+      }
+      inHeader = false;
+      if (classified.kind === 'empty') continue;
+      if (classified.kind === 'title') headerRows = [];
+      const labelCell = classified.kind === 'title' ? ownCells(classified.row).find((c) => c.text.trim() !== '') ?? null : leafLabelCell(classified.row, template, headerRows);
+      docLines.push({
+        source: classified,
+        kind: classified.kind,
+        key: labelCell ? labelKey(labelCell.text) : '',
+        labelCell,
+        headerRows,
+      });
+    }
+  }
+
+  const pairs = alignSequences(
+    docLines,
+    templateLines,
+    (d, t) => (d.kind !== t.kind ? -1 : similarity(d.key, t.key)),
+    FUZZY_ROW,
+  );
+
+  const rows: MappedRow[] = [];
+  const titles: MappedTitle[] = [];
+  const matchedTemplate = new Map<number, MappedRow>();
+  const rowTemplateIndex = new Map<MappedRow, number>();
+  let currentBlock = template.blocks[0];
+  let score = 0;
+  docLines.forEach((line, i) => {
+    const t = pairs.docToTemplate[i];
+    const templateLine = t === null ? null : templateLines[t];
+    if (templateLine) currentBlock = templateLine.block;
+    if (templateLine && templateLine.key === line.key) score++;
+    const { table, row } = line.source;
+    if (line.kind === 'title') {
+      titles.push({ table, row, cell: line.labelCell!, expected: templateLine?.kind === 'title' && templateLine.block.title ? templateLine.block.title : null, block: templateLine?.block ?? null });
+      return;
+    }
+    const templateRow = templateLine?.kind === 'data' ? templateLine.row : null;
+    const block = templateLine?.block ?? currentBlock;
+    const mapped: MappedRow = {
+      table, row, templateRow, block, labelCell: line.labelCell,
+      groupCells: templateRow ? groupCells(row, line.labelCell, templateRow) : [],
+      cells: dataCells(table, row, block, template, line.headerRows),
+    };
+    rows.push(mapped);
+    if (t !== null) {
+      matchedTemplate.set(t, mapped);
+      rowTemplateIndex.set(mapped, t);
+    }
+  });
+
+  const missingRows: MissingRow[] = [];
+  templateLines.forEach((line, t) => {
+    if (line.kind !== 'data' || matchedTemplate.has(t)) return;
+    const later = [...matchedTemplate.entries()].filter(([i]) => i > t).sort((a, b) => a[0] - b[0])[0];
+    const earlier = [...matchedTemplate.entries()].filter(([i]) => i < t).sort((a, b) => b[0] - a[0])[0];
+    missingRows.push({ templateRow: line.row, block: line.block, before: later?.[1] ?? null, after: earlier?.[1] ?? null });
+  });
+
+  const outOfOrderIndexes = new Set(pairs.outOfOrder);
+  const outOfOrder = rows.filter((r) => {
+    const t = rowTemplateIndex.get(r);
+    return t !== undefined && outOfOrderIndexes.has(t);
+  });
+
+  const headers = headerGroups.flatMap((group) => {
+    const line = docLines[group.nextLine];
+    const t = line ? pairs.docToTemplate[group.nextLine] : null;
+    const block = t !== null && t !== undefined ? templateLines[t].block : template.blocks[0];
+    return matchHeaders(group.table, group.rows, block);
+  });
+  score += headers.filter((h) => labelKey(h.cell.text) === labelKey(h.expected)).length;
+
+  return {
+    id: template.id, variant: template.variant, template, parts, rows, titles, headers, missingRows, outOfOrder, score,
+    variantDecided: true,
+  };
+}
+
+/** Cells of a row left of its data, in grid order. */
+function labelCells(row: TableRow, template: TemplateTable, headerRows: TableRow[]): TableCell[] {
+  if (template.labelColumns === 0) return [];
+  const firstDataGrid = dataGridStart(headerRows, template);
+  if (firstDataGrid !== null) return row.cells.filter((c) => c.gridColumn < firstDataGrid);
+  // No header above (a table continued after a page break): everything left of the first number.
+  const firstNumber = row.cells.findIndex((c) => /^[\d\s０-９]+$/.test(c.text) && c.text.trim() !== '');
+  return firstNumber > 0 ? row.cells.slice(0, firstNumber) : row.cells.slice(0, 1);
+}
+
+function leafLabelCell(row: TableRow, template: TemplateTable, headerRows: TableRow[]): TableCell | null {
+  if (template.labelColumns === 0) return null;
+  const own = labelCells(row, template, headerRows).filter((c) => c.verticalMerge !== 'continue');
+  return [...own].reverse().find((c) => c.text.trim() !== '') ?? own.at(-1) ?? null;
+}
+
+/** Group label cells that start in this row (e.g. （三）不予公开 beside 1.属于国家秘密), matched right to left. */
+function groupCells(row: TableRow, leaf: TableCell | null, templateRow: DataRow): { cell: TableCell; expected: string }[] {
+  if (!leaf) return [];
+  const starting = row.cells.filter((c) => c.gridColumn < leaf.gridColumn && c.verticalMerge !== 'continue' && c.text.trim() !== '');
+  const result: { cell: TableCell; expected: string }[] = [];
+  for (let i = 1; i <= Math.min(starting.length, templateRow.groups.length); i++) {
+    result.push({ cell: starting[starting.length - i], expected: templateRow.groups[templateRow.groups.length - i] });
+  }
+  return result;
+}
+
+/**
+ * The cells that head each column, left to right: for every grid column, the lowest header cell
+ * covering it (a vertical merge counts for the rows it spans).
+ */
+function leafHeaderCells(headerRows: TableRow[]): TableCell[] {
+  const byGrid = new Map<number, TableCell>();
+  for (const row of headerRows) {
+    for (const cell of row.cells) {
+      if (cell.verticalMerge === 'continue') continue;
+      for (let g = cell.gridColumn; g < cell.gridColumn + cell.gridSpan; g++) byGrid.set(g, cell);
+    }
+  }
+  const ordered: TableCell[] = [];
+  for (const g of [...byGrid.keys()].sort((a, b) => a - b)) {
+    const cell = byGrid.get(g)!;
+    if (ordered.at(-1) !== cell) ordered.push(cell);
+  }
+  return ordered;
+}
+
+function dataGridStart(headerRows: TableRow[], template: TemplateTable): number | null {
+  if (headerRows.length === 0) return null;
+  const leaves = leafHeaderCells(headerRows);
+  if (leaves.length < 2) return null;
+  return template.labelColumns > 0 ? leaves[0].gridColumn + leaves[0].gridSpan : leaves[0].gridColumn;
+}
+
+/** Assigns the row's cells to the block's columns: by the header's grid columns, else by position from the right. */
+function dataCells(table: Table, row: TableRow, block: Block, template: TemplateTable, headerRows: TableRow[]): Map<string, MappedCell> {
+  const cells = new Map<string, MappedCell>();
+  const leaves = leafHeaderCells(headerRows);
+  const columnLeaves = template.labelColumns > 0 ? leaves.slice(1) : leaves;
+  const put = (column: Column, cell: TableCell | undefined) => {
+    if (cell) cells.set(column.key, { table, row, cell, column, value: parseCellValue(cell.text, column.value) });
+  };
+  if (columnLeaves.length === block.columns.length) {
+    block.columns.forEach((column, i) => {
+      const head = columnLeaves[i];
+      put(column, row.cells.find((c) => c.verticalMerge !== 'continue' && c.gridColumn < head.gridColumn + head.gridSpan && c.gridColumn + c.gridSpan > head.gridColumn));
+    });
+    return cells;
+  }
+  const own = ownCells(row);
+  const firstData = template.labelColumns > 0 ? Math.max(1, own.length - block.columns.length) : Math.max(0, own.length - block.columns.length);
+  block.columns.forEach((column, i) => put(column, own[firstData + i]));
+  return cells;
+}
+
+/** Pairs the header cells of one header group with the template header of the block. */
+function matchHeaders(table: Table, headerRows: TableRow[], block: Block): MappedHeaderCell[] {
+  const expected = block.header.flat().map((h) => h.text);
+  const present = headerRows.flatMap((row) => ownCells(row).filter((c) => c.text.trim() !== '').map((cell) => ({ row, cell })));
+  if (present.length === expected.length) {
+    return present.map(({ row, cell }, i) => ({ table, row, cell, expected: expected[i] }));
+  }
+  const used = new Set<number>();
+  const result: MappedHeaderCell[] = [];
+  for (const { row, cell } of present) {
+    const key = labelKey(cell.text);
+    let best = -1;
+    let bestScore = 0.5;
+    expected.forEach((e, i) => {
+      const s = similarity(key, labelKey(e));
+      if (!used.has(i) && s > bestScore) {
+        best = i;
+        bestScore = s;
+      }
+    });
+    if (best >= 0) {
+      used.add(best);
+      result.push({ table, row, cell, expected: expected[best] });
+    }
+  }
+  return result;
+}

@@ -1,0 +1,64 @@
+import { displayText, type MappedCell, type MappedReport } from '../../mapping';
+import { describePlace, mappedCellLocation } from '../places';
+import type { Diagnostic, Fix, RuleId } from '../types';
+import { broken, connectedGroups, equations, singleCellCulprits, type BrokenEquation, type Culprit } from './relations';
+
+const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
+
+function setCell(c: MappedCell, value: number, description: string): Fix {
+  return {
+    description,
+    edits: [{ kind: 'set-cell-text', tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text, text: format(value) }],
+  };
+}
+
+/**
+ * Findings for the sum relations (R1–R4) of every table. Broken equations that share cells are
+ * explained together: when one cell alone accounts for all of them, that cell is named as the
+ * likely cause; otherwise each broken equation is reported with its addends and the difference.
+ */
+export function arithmeticFindings(report: MappedReport): Diagnostic[] {
+  const found: Diagnostic[] = [];
+  for (const table of report.tables) {
+    const all = equations(table);
+    const rowOf = new Map(table.rows.flatMap((r) => [...r.cells.values()].map((c) => [c, r] as const)));
+    const rowLabel = (c: MappedCell) => rowOf.get(c)?.templateRow?.label || c.column.group || '';
+    const place = (c: MappedCell) => describePlace(table.id, rowLabel(c), c.column.label);
+    const describe = (e: BrokenEquation) => {
+      const side = (cells: MappedCell[]) => cells.map((c) => `${e.relation.forEach === 'column' ? rowLabel(c) : c.column.label} ${format((c.value as { value: number }).value)}`).join(' + ');
+      const along = e.relation.forEach === 'column' ? `“${e.left[0].column.label}”列` : `“${rowLabel(e.left[0])}”${table.id === 'review' ? '' : '行'}`;
+      return `${along}：${side(e.left)} = ${format(e.leftSum)}，而 ${side(e.right)} = ${format(e.rightSum)}，相差 ${format(Math.abs(e.leftSum - e.rightSum))}（${e.relation.id}：${e.relation.description}）`;
+    };
+    const suggestion = (c: Culprit) => setCell(c.cell, c.value, `将${place(c.cell)}改为 ${format(c.value)}`);
+
+    for (const group of connectedGroups(broken(table))) {
+      const culprits = singleCellCulprits(all, group).sort((a, b) => Number(b.isTotal) - Number(a.isTotal));
+      const ruleOf = (equationsInGroup: BrokenEquation[]): RuleId =>
+        equationsInGroup.some((e) => e.relation.rule === 'sum-mismatch') ? 'sum-mismatch' : 'balance';
+      if (culprits.length === 1) {
+        const [culprit] = culprits;
+        const c = culprit.cell;
+        const shown = displayText(c.cell.text);
+        found.push({
+          rule: ruleOf(group), severity: 'error', table: table.id, row: rowLabel(c) || null, column: c.column.label,
+          message: `${place(c)}的 ${shown} 可能有误：${group.map(describe).join('；')}。只要改为 ${format(culprit.value)}，以上关系全部成立。`,
+          location: mappedCellLocation(c),
+          fix: culprit.isTotal ? setCell(c, culprit.value, `将${place(c)}改为 ${format(culprit.value)}`) : null,
+          suggestions: culprit.isTotal ? [] : [suggestion(culprit)],
+        });
+        continue;
+      }
+      for (const equation of group) {
+        const anchor = equation.left[0];
+        found.push({
+          rule: equation.relation.rule, severity: 'error', table: table.id, row: rowLabel(anchor) || null, column: anchor.column.label,
+          message: `${describePlace(table.id, null, null)}${describe(equation)}。`,
+          location: mappedCellLocation(anchor),
+          fix: null,
+          suggestions: culprits.filter((c) => equation.left.includes(c.cell) || equation.right.includes(c.cell)).map(suggestion),
+        });
+      }
+    }
+  }
+  return found;
+}

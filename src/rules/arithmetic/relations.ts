@@ -1,0 +1,97 @@
+import type { MappedCell, MappedTable } from '../../mapping';
+import type { Relation } from '../../template';
+
+/** One instance of a declared relation: Σ left = Σ right over concrete cells. */
+export interface Equation {
+  relation: Relation;
+  /** The column (forEach column) or row (forEach row) key it was instantiated for. */
+  along: string;
+  left: MappedCell[];
+  right: MappedCell[];
+}
+
+export interface BrokenEquation extends Equation {
+  leftSum: number;
+  rightSum: number;
+}
+
+const valueOf = (c: MappedCell) => (c.value.kind === 'number' ? c.value.value : null);
+const sum = (cells: MappedCell[]) => cells.reduce((n, c) => n + valueOf(c)!, 0);
+const EPSILON = 1e-9;
+
+/**
+ * Instantiates the table's relations over the document's cells. An equation with a term that is
+ * absent, blank or text is left out: empty-cell, not-a-number or missing-row already speak for it.
+ */
+export function equations(table: MappedTable): Equation[] {
+  const byRow = new Map(table.rows.filter((r) => r.templateRow).map((r) => [r.templateRow!.key, r]));
+  const columnKeys = table.template.blocks[0].columns.map((c) => c.key);
+  const result: Equation[] = [];
+  for (const relation of table.template.relations) {
+    const instances = relation.forEach === 'column' ? columnKeys : [...byRow.keys()];
+    for (const along of instances) {
+      const cell = (term: string) =>
+        relation.forEach === 'column' ? byRow.get(term)?.cells.get(along) : byRow.get(along)?.cells.get(term);
+      const left = relation.left.map(cell);
+      const right = relation.right.map(cell);
+      const terms = [...left, ...right];
+      if (terms.every((c): c is MappedCell => c !== undefined && valueOf(c) !== null)) {
+        result.push({ relation, along, left: left as MappedCell[], right: right as MappedCell[] });
+      }
+    }
+  }
+  return result;
+}
+
+export const isBroken = (e: Equation) => Math.abs(sum(e.left) - sum(e.right)) > EPSILON;
+
+export function broken(table: MappedTable): BrokenEquation[] {
+  return equations(table).filter(isBroken).map((e) => ({ ...e, leftSum: sum(e.left), rightSum: sum(e.right) }));
+}
+
+/** The value `cell` must take for `equation` to hold, everything else unchanged. */
+export function requiredValue(equation: Equation, cell: MappedCell): number {
+  const onLeft = equation.left.includes(cell);
+  const others = (cells: MappedCell[]) => sum(cells.filter((c) => c !== cell));
+  return onLeft ? others(equation.right) - others(equation.left) : others(equation.left) - others(equation.right);
+}
+
+export interface Culprit {
+  cell: MappedCell;
+  /** The value that makes every relation through this cell hold. */
+  value: number;
+  /** Whether the cell is a total (the left-hand side of a broken equation it explains). */
+  isTotal: boolean;
+}
+
+/**
+ * Error localisation (the Fellegi–Holt idea, for one cell): the cells whose change alone makes every
+ * equation hold — the broken ones it appears in, and the satisfied ones it must not break. Only a
+ * non-negative whole number counts as a correction.
+ */
+export function singleCellCulprits(all: Equation[], brokenGroup: BrokenEquation[]): Culprit[] {
+  const candidates = new Set(brokenGroup.flatMap((e) => [...e.left, ...e.right]));
+  const culprits: Culprit[] = [];
+  for (const cell of candidates) {
+    if (!brokenGroup.every((e) => e.left.includes(cell) || e.right.includes(cell))) continue;
+    const through = all.filter((e) => e.left.includes(cell) || e.right.includes(cell));
+    const values = through.map((e) => requiredValue(e, cell));
+    const value = values[0];
+    if (values.some((v) => Math.abs(v - value) > EPSILON) || value < 0 || !Number.isInteger(value)) continue;
+    culprits.push({ cell, value, isTotal: brokenGroup.some((e) => e.left.includes(cell)) });
+  }
+  return culprits;
+}
+
+/** Splits broken equations into groups that share cells: each group is one problem to explain. */
+export function connectedGroups(brokenEquations: BrokenEquation[]): BrokenEquation[][] {
+  const groups: BrokenEquation[][] = [];
+  for (const equation of brokenEquations) {
+    const cells = new Set([...equation.left, ...equation.right]);
+    const touching = groups.filter((g) => g.some((e) => [...e.left, ...e.right].some((c) => cells.has(c))));
+    const merged = [equation, ...touching.flat()];
+    for (const g of touching) groups.splice(groups.indexOf(g), 1);
+    groups.push(merged);
+  }
+  return groups;
+}

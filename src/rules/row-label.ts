@@ -1,0 +1,40 @@
+import type { TableCell } from '../docmodel';
+import { displayText, labelKey, type MappedTable, type RowPlace } from '../mapping';
+import { cellLocation, describePlace } from './places';
+import { docsPath, type Diagnostic, type Rule } from './types';
+
+/** A row label (or group label, or 表二 block title) that is not the standard one after normalisation. */
+export const rowLabel: Rule = {
+  meta: { id: 'row-label', severity: 'error', fixes: 'fix', description: '行标签与标准格式不一致', docs: docsPath('row-label') },
+  check({ report }) {
+    const found: Diagnostic[] = [];
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        if (!row.templateRow || !row.labelCell || row.templateRow.label === '') continue;
+        check(found, table, row, row.labelCell, row.templateRow.label, row.templateRow.label);
+        for (const group of row.groupCells) check(found, table, row, group.cell, group.expected, group.expected);
+      }
+      for (const title of table.titles) {
+        if (title.expected) check(found, table, title, title.cell, title.expected, title.expected);
+      }
+    }
+    return found;
+  },
+};
+
+function check(found: Diagnostic[], table: MappedTable, place: RowPlace, cell: TableCell, expected: string, rowLabelName: string): void {
+  if (labelKey(cell.text) === labelKey(expected)) return;
+  const shown = displayText(cell.text);
+  found.push({
+    rule: 'row-label', severity: 'error', table: table.id, row: rowLabelName, column: null,
+    message: shown === ''
+      ? `${describePlace(table.id, rowLabelName, null)}缺少行标签，应为“${expected}”。`
+      : `行标签“${shown}”与标准格式不一致，应为“${expected}”。`,
+    location: cellLocation(place, cell),
+    fix: {
+      description: `改为“${expected}”`,
+      edits: [{ kind: 'set-cell-text', tableIndex: place.table.tableIndex, rowIndex: place.row.rowIndex, cellIndex: cell.cellIndex, expected: cell.text, text: expected }],
+    },
+    suggestions: [],
+  });
+}

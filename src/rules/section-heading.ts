@@ -1,0 +1,47 @@
+import { labelKey, titleKey, type HeadingMatch } from '../mapping';
+import { template, type Heading } from '../template';
+import { docsPath, type Diagnostic, type Rule } from './types';
+
+const ACCEPTED_SEPARATORS = /^[、.．]?$/;
+
+/** The six section headings: present, numbered 一、 … 六、, and worded as the notice words them. */
+export const sectionHeading: Rule = {
+  meta: { id: 'section-heading', severity: 'error', fixes: 'fix', description: '章节标题缺失、序号错误或措辞不规范', docs: docsPath('section-heading') },
+  check({ report }) {
+    if (!report.isReport) return [];
+    return template.headings.flatMap((heading, index): Diagnostic[] => {
+      const canonical = `${heading.numeral}、${heading.title}`;
+      const match = report.headings.find((h) => h.headingIndex === index);
+      if (!match) {
+        return [{
+          rule: 'section-heading', severity: 'error', table: 'text', row: canonical, column: null,
+          message: `缺少章节标题“${canonical}”。年度报告应包含全部六个部分。`,
+          location: null, fix: null, suggestions: [],
+        }];
+      }
+      const numberingProblem = numberingIssue(match, heading);
+      const wordingOk = [heading.title, ...heading.acceptedTitles].some((t) => labelKey(t) === titleKey(match.title));
+      if (!numberingProblem && wordingOk) return [];
+      const keptTitle = wordingOk ? match.title.trim() : heading.title;
+      const corrected = `${heading.numeral}、${keptTitle}`;
+      const problems = [numberingProblem, wordingOk ? null : `措辞应为“${heading.title}”`].filter(Boolean);
+      return [{
+        rule: 'section-heading',
+        severity: numberingProblem ? 'error' : 'warning',
+        table: 'text', row: canonical, column: null,
+        message: `章节标题“${match.text.trim()}”${problems.join('，')}。`,
+        location: { paragraphIndex: match.paragraphIndex },
+        fix: { description: `改为“${corrected}”`, edits: [{ kind: 'set-paragraph-text', paragraphIndex: match.paragraphIndex, expected: match.text, text: corrected }] },
+        suggestions: [],
+      }];
+    });
+  },
+};
+
+function numberingIssue(match: HeadingMatch, heading: Heading): string | null {
+  if (match.numbering === '') return match.autoNumbered ? null : `缺少序号“${heading.numeral}、”`;
+  const numeral = match.numbering.replace(/[、.．,，:：()（）\s]/g, '');
+  const separator = match.numbering.slice(numeral.length);
+  if (numeral === heading.numeral && ACCEPTED_SEPARATORS.test(separator) && !/^[（(]/.test(match.numbering)) return null;
+  return `序号“${match.numbering}”应为“${heading.numeral}、”`;
+}

@@ -1,0 +1,65 @@
+import type { DocumentModel } from '../docmodel';
+import type { MappedReport } from '../mapping';
+import type { TableId } from '../template';
+
+export type RuleId =
+  | 'outdated-template' | 'row-label' | 'column-label' | 'missing-row' | 'extra-row' | 'row-order'
+  | 'missing-table' | 'empty-cell' | 'not-a-number' | 'sum-mismatch' | 'balance' | 'section-heading';
+
+export type Severity = 'error' | 'warning';
+
+/** Where a finding is: a cell (Word's table/row/cell indices) or a body paragraph. */
+export type Location =
+  | { tableIndex: number; rowIndex: number; cellIndex: number | null }
+  | { paragraphIndex: number };
+
+/**
+ * A host-independent edit: what to write, and the text expected there now (a fix whose target has
+ * changed since the lint is stale and must be skipped, never forced).
+ */
+export type Edit =
+  | { kind: 'set-cell-text'; tableIndex: number; rowIndex: number; cellIndex: number; expected: string; text: string }
+  | { kind: 'set-paragraph-text'; paragraphIndex: number; expected: string; text: string };
+
+export interface Fix {
+  description: string;
+  edits: Edit[];
+}
+
+export interface Diagnostic {
+  rule: RuleId;
+  severity: Severity;
+  table: TableId | 'text';
+  /** Canonical label of the row concerned (表四: its group), or null. */
+  row: string | null;
+  /** Canonical label of the column concerned, or null. */
+  column: string | null;
+  message: string;
+  location: Location | null;
+  /** A safe correction that fix-all may apply. */
+  fix: Fix | null;
+  /** Corrections that need the user's choice. */
+  suggestions: Fix[];
+}
+
+export interface RuleMeta {
+  id: RuleId;
+  severity: Severity;
+  /** 'fix': offers safe fixes; 'suggestion': only corrections the user picks; 'none'. */
+  fixes: 'fix' | 'suggestion' | 'none';
+  description: string;
+  /** Path of the rule's doc page in the repository. */
+  docs: string;
+}
+
+export interface RuleContext {
+  document: DocumentModel;
+  report: MappedReport;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(context: RuleContext): Diagnostic[];
+}
+
+export const docsPath = (id: RuleId) => `docs/rules/${id}.md`;

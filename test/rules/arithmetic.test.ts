@@ -1,0 +1,49 @@
+import { balance } from '../../src/rules/balance';
+import { sumMismatch } from '../../src/rules/sum-mismatch';
+import { setApplicationsValue, setReviewValue, type ReportSpec } from '../support/fixtures';
+import { ruleTester } from '../support/rule-tester';
+
+/** A consistent non-zero 表三: 3 new applications from 自然人, 2 disclosed, 1 carried forward. */
+const balanced = (s: ReportSpec): ReportSpec => {
+  let spec = s;
+  for (const [row, value] of [['一、本年新收政府信息公开申请数量', '3'], ['（一）予以公开', '2'], ['（七）总计', '2'], ['四、结转下年度继续办理', '1']] as const) {
+    spec = setApplicationsValue(setApplicationsValue(spec, row, '自然人', value), row, '总计', value);
+  }
+  return spec;
+};
+
+ruleTester(sumMismatch, {
+  valid: [
+    { name: 'all zero' },
+    { name: 'consistent non-zero figures', mutate: balanced },
+    { name: '表四 group that adds up', mutate: (s) => setReviewValue(setReviewValue(s, '行政复议', '结果维持', '2'), '行政复议', '总计', '2') },
+  ],
+  invalid: [
+    {
+      name: 'one wrong row total is named as the cause and fixable',
+      mutate: (s) => setApplicationsValue(balanced(s), '（一）予以公开', '总计', '5'),
+      errors: [{ row: '（一）予以公开', column: '总计', fixable: true, messageIncludes: ['改为 2'] }],
+    },
+    {
+      name: 'a wrong part breaks R2 and R3 and is named, as a suggestion',
+      mutate: (s) => setApplicationsValue(balanced(s), '2.重复申请', '自然人', '4'),
+      errors: [{ row: '2.重复申请', column: '自然人', fixable: false, messageIncludes: ['改为 0'] }],
+    },
+    {
+      name: '表四 total that does not add up (ambiguous: each cell could be wrong)',
+      mutate: (s) => setReviewValue(s, '未经复议直接起诉', '结果维持', '1'),
+      errors: [{ table: 'review', row: '未经复议直接起诉', messageIncludes: ['相差 1'] }],
+    },
+  ],
+});
+
+ruleTester(balance, {
+  valid: [{ name: 'all zero' }, { name: 'consistent', mutate: balanced }],
+  invalid: [
+    {
+      name: 'carry-forward wrong in one column: R1 broken (R2 keeps the row total consistent)',
+      mutate: (s) => setApplicationsValue(setApplicationsValue(balanced(s), '四、结转下年度继续办理', '自然人', '2'), '四、结转下年度继续办理', '总计', '2'),
+      errors: [{ messageIncludes: ['R1'] }, { messageIncludes: ['R1'] }],
+    },
+  ],
+});
