@@ -3,6 +3,7 @@ import { describePlace, mappedCellLocation } from '../places';
 import type { Diagnostic, Fix, RuleId } from '../types';
 import { broken, connectedGroups, equations, singleCellCulprits, type BrokenEquation, type Culprit } from './relations';
 
+const MAX_LISTED_TERMS = 6;
 const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 function setCell(c: MappedCell, value: number, description: string): Fix {
@@ -25,7 +26,14 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
     const rowLabel = (c: MappedCell) => rowOf.get(c)?.templateRow?.label || c.column.group || '';
     const place = (c: MappedCell) => describePlace(table.id, rowLabel(c), c.column.label);
     const describe = (e: BrokenEquation) => {
-      const side = (cells: MappedCell[]) => cells.map((c) => `${e.relation.forEach === 'column' ? rowLabel(c) : c.column.label} ${format((c.value as { value: number }).value)}`).join(' + ');
+      const term = (c: MappedCell) => `${e.relation.forEach === 'column' ? rowLabel(c) : c.column.label} ${format((c.value as { value: number }).value)}`;
+      // Long sums (R3 has 21 addends) list their non-zero terms and count the zeros.
+      const side = (cells: MappedCell[]) => {
+        if (cells.length <= MAX_LISTED_TERMS) return cells.map(term).join(' + ');
+        const nonZero = cells.filter((c) => (c.value as { value: number }).value !== 0);
+        const zeros = cells.length - nonZero.length;
+        return [...nonZero.map(term), ...(zeros ? [`其余 ${zeros} 项均为 0`] : [])].join(' + ');
+      };
       const along = e.relation.forEach === 'column' ? `“${e.left[0].column.label}”列` : `“${rowLabel(e.left[0])}”${table.id === 'review' ? '' : '行'}`;
       return `${along}：${side(e.left)} = ${format(e.leftSum)}，而 ${side(e.right)} = ${format(e.rightSum)}，相差 ${format(Math.abs(e.leftSum - e.rightSum))}（${e.relation.id}：${e.relation.description}）`;
     };

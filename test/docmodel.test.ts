@@ -1,0 +1,91 @@
+import { strict as assert } from 'node:assert';
+import { strToU8, zipSync } from 'fflate';
+import { DocumentReadError, parseWordprocessingML, readDocument } from '../src/docmodel';
+
+const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
+const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
+const p = (inner: string) => `<w:p>${inner}</w:p>`;
+const r = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
+const tc = (text: string, props = '') => `<w:tc>${props ? `<w:tcPr>${props}</w:tcPr>` : ''}${p(r(text))}</w:tc>`;
+const docx = (xml: string) => zipSync({
+  '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+  '_rels/.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+  'word/document.xml': strToU8(xml),
+});
+
+describe('document model', () => {
+  it('joins runs and reads text as the reader sees it', () => {
+    const m = parseWordprocessingML(doc(
+      p(r('一、') + r('总体') + '<w:ins w:id="1"><w:r><w:t>情况</w:t></w:r></w:ins><w:del w:id="2"><w:r><w:delText>删掉</w:delText></w:r></w:del>') +
+      p(`<w:sdt><w:sdtContent><w:customXml><w:smartTag><w:hyperlink>${r('包')}</w:hyperlink></w:smartTag></w:customXml></w:sdtContent></w:sdt>${r('装')}`) +
+      p(`${r('甲')}<w:r><w:tab/><w:t>乙</w:t><w:br/><w:t>丙</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText></w:r><w:r><w:t>3</w:t></w:r>`) +
+      p(`<mc:AlternateContent><mc:Choice>${r('选')}</mc:Choice><mc:Fallback>${r('备')}</mc:Fallback></mc:AlternateContent>`),
+    ));
+    assert.deepEqual(m.paragraphs.map((x) => x.text), ['一、总体情况', '包装', '甲\t乙\n丙3', '选']);
+  });
+
+  it('reads tables as a grid: gridBefore, gridSpan, vertical merges and Word cell indices', () => {
+    const m = parseWordprocessingML(doc(`<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid>
+      <w:tr>${tc('A', '<w:vMerge w:val="restart"/>')}${tc('B', '<w:gridSpan w:val="2"/>')}</w:tr>
+      <w:tr>${tc('', '<w:vMerge/>')}${tc('C')}${tc('D')}</w:tr>
+      <w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>${tc('E')}${tc('F')}</w:tr></w:tbl>`));
+    const [table] = m.tables;
+    assert.equal(table.gridColumnCount, 3);
+    const cells = table.rows.map((row) => row.cells.map((c) => `${c.cellIndex}@${c.gridColumn}+${c.gridSpan}${c.verticalMerge ? `/${c.verticalMerge}${c.rowSpan}` : ''}:${c.text}`));
+    assert.deepEqual(cells, [['0@0+1/restart2:A', '1@1+2:B'], ['0@0+1/continue1:', '1@1+1:C', '2@2+1:D'], ['0@1+1:E', '1@2+1:F']]);
+  });
+
+  it('keeps nested tables out of the enclosing cell and out of the table list', () => {
+    const nested = `<w:tbl><w:tr>${tc('内')}</w:tr></w:tbl>`;
+    const m = parseWordprocessingML(doc(`<w:tbl><w:tr><w:tc>${p(r('外'))}${nested}</w:tc></w:tr></w:tbl>${p(r('后'))}`));
+    assert.equal(m.tables.length, 1);
+    assert.equal(m.tables[0].rows[0].cells[0].text, '外');
+    assert.deepEqual(m.blocks.map((b) => b.kind), ['table', 'paragraph']);
+  });
+
+  it('records source ranges that cut out exactly the element', () => {
+    const xml = doc(`${p(r('标题'))}<w:tbl><w:tr>${tc('格')}</w:tr></w:tbl>`);
+    const m = parseWordprocessingML(xml);
+    const cell = m.tables[0].rows[0].cells[0];
+    assert.equal(xml.slice(cell.source.start, cell.source.end), tc('格'));
+    assert.equal(xml.slice(m.paragraphs[0].source.start, m.paragraphs[0].source.end), p(r('标题')));
+  });
+
+  it('marks automatically numbered paragraphs', () => {
+    const m = parseWordprocessingML(doc(`<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr>${r('总体情况')}</w:p>`));
+    assert.equal(m.paragraphs[0].autoNumbered, true);
+  });
+
+  it('reads a flat OPC package as getOoxml() returns it', () => {
+    const flat = `<?xml version="1.0"?><pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml"><pkg:xmlData>${doc(p(r('平')))
+      .replace('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>', '')}</pkg:xmlData></pkg:part></pkg:package>`;
+    assert.equal(readDocument(strToU8(flat)).paragraphs[0].text, '平');
+  });
+
+  it('reads a .docx zip', () => {
+    assert.equal(readDocument(docx(doc(p(r('文'))))).paragraphs[0].text, '文');
+  });
+
+  describe('bad input gets a Chinese message and a code', () => {
+    const ole = (extra: string) => {
+      const bytes = new Uint8Array(4096);
+      bytes.set([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+      [...extra].forEach((ch, i) => { bytes[1024 + i * 2] = ch.charCodeAt(0); });
+      return bytes;
+    };
+    const cases: [string, Uint8Array, string, RegExp][] = [
+      ['legacy .doc', ole('WordDocument'), 'legacy-doc', /另存为/],
+      ['encrypted .docx', ole('EncryptionInfo'), 'encrypted', /加密/],
+      ['corrupt zip', docx(doc('')).slice(0, 60), 'corrupt', /损坏/],
+      ['zip without a document', zipSync({ 'a.txt': strToU8('x') }), 'not-word', /不是 Word/],
+      ['PDF', strToU8('%PDF-1.7 ...'), 'not-word', /PDF/],
+      ['empty file', new Uint8Array(0), 'empty', /空/],
+      ['malformed XML', docx('<w:document><w:body><w:p></w:body>'), 'corrupt', /损坏/],
+    ];
+    for (const [name, bytes, code, message] of cases) {
+      it(name, () => {
+        assert.throws(() => readDocument(bytes), (e: unknown) => e instanceof DocumentReadError && e.code === code && message.test(e.message));
+      });
+    }
+  });
+});
