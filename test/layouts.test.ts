@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { lintDocx } from '../src/engine';
+import { buildSeedDocx, filledValues, isTable, standardTable, type ReportSpec, type TableSpec } from './support/fixtures';
+
+/** Replaces the seed's standard table `ordinal` (0 表二, 1 表三, 2 表四) by other Word tables. */
+function replaceTable(spec: ReportSpec, ordinal: number, replacement: TableSpec[]): ReportSpec {
+  const target = spec.blocks.filter(isTable)[ordinal];
+  return { blocks: spec.blocks.flatMap((b) => (b === target ? replacement : [b])) };
+}
+
+describe('table layouts found in real reports', () => {
+  it('表二 split into four small tables is one standard table, with no findings', async () => {
+    const split = standardTable('active', '2021', filledValues('active', '2021'), { splitBlocks: true });
+    assert.equal(split.length, 4);
+    const r = lintDocx(await buildSeedDocx('002', (s) => replaceTable(s, 0, split)), { currentYear: 2026 });
+    assert.deepEqual(r.diagnostics.map((d) => d.rule), []);
+    assert.equal(r.report.tables.find((t) => t.id === 'active')!.parts.length, 4);
+  });
+
+  it('表三 split after any row still maps all 25 rows', async () => {
+    for (const after of ['（一）予以公开', '3.补正后申请内容仍不明确', '3.其他']) {
+      const parts = standardTable('applications', '2021', filledValues('applications', '2021'), { splitAfterRow: after });
+      const r = lintDocx(await buildSeedDocx('002', (s) => replaceTable(s, 1, parts)), { currentYear: 2026 });
+      assert.deepEqual(r.diagnostics.map((d) => d.message), [], after);
+      assert.equal(r.report.tables.find((t) => t.id === 'applications')!.rows.length, 25, after);
+    }
+  });
+
+  it('a table that only mentions a label is not taken for a standard table', async () => {
+    const r = lintDocx(await buildSeedDocx('002', (s) => ({ blocks: [...s.blocks, { kind: 'table', rows: [{ cells: [{ text: '行政许可' }, { text: '说明' }] }] }] })), { currentYear: 2026 });
+    assert.deepEqual(r.diagnostics.map((d) => d.rule), []);
+  });
+});
+
+describe('engine stays host-independent', () => {
+  const ENGINE = ['template', 'docmodel', 'mapping', 'rules', 'engine'];
+  it('imports no Node built-in and uses no browser, process or network global', () => {
+    for (const folder of ENGINE) {
+      const dir = resolve(__dirname, '../src', folder);
+      const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+      for (const file of files) {
+        const source = readFileSync(join(dir, file), 'utf8');
+        assert.doesNotMatch(source, /from '(node:|fs|path|os|child_process)/, `${folder}/${file}`);
+        // `document` is a legitimate variable name here (the DocumentModel), so only unambiguous globals are checked.
+        assert.doesNotMatch(source, /\b(window|process|require|navigator|localStorage|fetch|XMLHttpRequest|DOMParser)\s*[.(]/, `${folder}/${file}`);
+      }
+    }
+  });
+});
