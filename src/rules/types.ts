@@ -1,6 +1,9 @@
 import type { DocumentModel } from '../docmodel';
 import type { MappedReport } from '../mapping';
+import type { Fix } from '../edits/types';
 import type { TableId } from '../template';
+
+export type { Edit, Fix } from '../edits/types';
 
 export type RuleId =
   | 'outdated-template' | 'row-label' | 'column-label' | 'missing-row' | 'extra-row' | 'row-order'
@@ -12,19 +15,6 @@ export type Severity = 'error' | 'warning';
 export type Location =
   | { tableIndex: number; rowIndex: number; cellIndex: number | null }
   | { paragraphIndex: number };
-
-/**
- * A host-independent edit: what to write, and the text expected there now (a fix whose target has
- * changed since the lint is stale and must be skipped, never forced).
- */
-export type Edit =
-  | { kind: 'set-cell-text'; tableIndex: number; rowIndex: number; cellIndex: number; expected: string; text: string }
-  | { kind: 'set-paragraph-text'; paragraphIndex: number; expected: string; text: string };
-
-export interface Fix {
-  description: string;
-  edits: Edit[];
-}
 
 export interface Diagnostic {
   rule: RuleId;

@@ -1,0 +1,50 @@
+/**
+ * Host-independent edits. Each is addressed by table/row/cell (Word's indices) or paragraph, and
+ * carries the text expected at its target now: a host applies an edit only when that text is still
+ * there, so a fix computed on an older state of the document is skipped, never forced.
+ */
+
+export interface CellAddress {
+  tableIndex: number;
+  rowIndex: number;
+  cellIndex: number;
+}
+
+/** One cell of a row to be written: its text and its merges. */
+export interface CellContent {
+  text: string;
+  gridSpan: number;
+  verticalMerge: 'restart' | 'continue' | null;
+  /** A comment to attach to the cell (a value the user must confirm or fill in). */
+  comment?: string;
+}
+
+export type Edit =
+  | (CellAddress & { kind: 'set-cell-text'; expected: string; text: string })
+  /** Makes a merge-start cell a continuation of the merge above (its text moves to the cell above). */
+  | (CellAddress & { kind: 'continue-merge'; expected: string })
+  | { kind: 'set-paragraph-text'; paragraphIndex: number; expected: string; text: string }
+  /**
+   * Inserts rows before row `rowIndex` (after the last row when it equals the row count). Cell
+   * formatting is copied, grid column by grid column, from row `formatRowIndex`, whose text is `expected`.
+   */
+  | { kind: 'insert-rows'; tableIndex: number; rowIndex: number; formatRowIndex: number; expected: string; rows: CellContent[][] }
+  /** Replaces one row by several, formatted like the row replaced. */
+  | { kind: 'replace-row'; tableIndex: number; rowIndex: number; expected: string; rows: CellContent[][] }
+  | { kind: 'delete-row'; tableIndex: number; rowIndex: number; expected: string }
+  /** Replaces a whole table by new WordprocessingML (a w:tbl) — for restructuring, e.g. 2019 → 2021. */
+  | { kind: 'replace-table'; tableIndex: number; expected: string; tableXml: string; comments: (Omit<CellAddress, 'tableIndex'> & { text: string })[] }
+  | { kind: 'delete-table'; tableIndex: number; expected: string }
+  /** Inserts body content (w:p / w:tbl XML) after a paragraph or a table. */
+  | { kind: 'insert-after'; after: { paragraphIndex: number } | { tableIndex: number }; expected: string; xml: string };
+
+export interface Fix {
+  description: string;
+  edits: Edit[];
+}
+
+/** Text of a table row as compared by `expected`: the cells' texts joined by tabs. */
+export const rowText = (cells: readonly { text: string }[]): string => cells.map((c) => c.text).join('\t');
+
+/** Text of a whole table as compared by `expected`: its rows' texts joined by line breaks. */
+export const tableText = (rows: readonly { cells: readonly { text: string }[] }[]): string => rows.map((r) => rowText(r.cells)).join('\n');

@@ -1,0 +1,95 @@
+import type { CellContent } from '../../edits/types';
+import { applySplices, child, childrenNamed, descendants, escapeXml, hasAncestor, parseTree, text, type Splice, type XmlNode } from './xml-tree';
+
+const TEXT_ELEMENTS = new Set(['w:t', 'w:tab', 'w:br', 'w:cr', 'w:sym', 'w:noBreakHyphen', 'w:softHyphen']);
+/** Runs in these are not the cell's own visible text (deleted text, drawings, text boxes). */
+const FOREIGN = new Set(['w:del', 'w:moveFrom', 'w:txbxContent', 'w:drawing', 'w:pict', 'w:tbl']);
+
+/** A run as WordprocessingML: line breaks become w:br. */
+export function runXml(value: string, runProperties: string): string {
+  const parts = value.split('\n').map((line) => `<w:t xml:space="preserve">${escapeXml(line)}</w:t>`);
+  return `<w:r>${runProperties}${parts.join('<w:br/>')}</w:r>`;
+}
+
+function textRuns(paragraph: XmlNode): XmlNode[] {
+  return [...descendants(paragraph)].filter((n) => n.name === 'w:r' && !hasAncestor(n, FOREIGN, paragraph) && n.children.some((c) => TEXT_ELEMENTS.has(c.name)));
+}
+
+/** Formatting to reuse for new text: the first text run's w:rPr, else the paragraph mark's. */
+function runPropertiesOf(xml: string, paragraphs: XmlNode[]): string {
+  for (const p of paragraphs) {
+    const run = textRuns(p)[0];
+    const rPr = run && child(run, 'w:rPr');
+    if (rPr) return text(xml, rPr);
+  }
+  const pPr = paragraphs[0] && child(paragraphs[0], 'w:pPr');
+  const mark = pPr && child(pPr, 'w:rPr');
+  // The paragraph mark may record tracked changes of the mark itself; a run's properties may not.
+  return mark ? text(xml, mark).replace(/<w:(ins|del|moveFrom|moveTo)\b[^>]*\/>/g, '') : '';
+}
+
+/**
+ * Rewrites the text of one `<w:tc>` and nothing else: its properties, paragraph properties,
+ * bookmarks and comment marks stay; the text runs give way to one run with the first run's format.
+ * `around` wraps the new run (comment range marks).
+ */
+export function setCellTextXml(cellXml: string, value: string, around: { before: string; after: string } = { before: '', after: '' }): string {
+  const tree = parseTree(cellXml);
+  const tc = tree.children[0];
+  const paragraphs = childrenNamed(tc, 'w:p');
+  const runProperties = runPropertiesOf(cellXml, paragraphs);
+  const replacement = around.before + runXml(value, runProperties) + around.after;
+  const splices: Splice[] = [];
+  if (paragraphs.length === 0) {
+    splices.push({ start: tc.closeStart, end: tc.closeStart, text: `<w:p>${replacement}</w:p>` });
+    return applySplices(cellXml, splices);
+  }
+  paragraphs.forEach((p, index) => {
+    const runs = textRuns(p);
+    if (index > 0) {
+      // Later paragraphs go when they hold nothing but text; marks (bookmarks, comments) keep them.
+      const onlyText = p.children.every((c) => c.name === 'w:pPr' || runs.includes(c));
+      if (onlyText) {
+        splices.push({ start: p.start, end: p.end, text: '' });
+        return;
+      }
+    }
+    runs.forEach((run, i) => splices.push({ start: run.start, end: run.end, text: index === 0 && i === 0 ? replacement : '' }));
+    if (index === 0 && runs.length === 0) {
+      if (p.closeStart === p.end) splices.push({ start: p.start, end: p.end, text: `${cellXml.slice(p.start, p.end - 2)}>${replacement}</w:p>` });
+      else splices.push({ start: p.closeStart, end: p.closeStart, text: replacement });
+    }
+  });
+  return applySplices(cellXml, splices);
+}
+
+/** Sets w:vMerge (or removes it) and w:gridSpan in a cell's w:tcPr, in schema order. */
+export function withCellMerge(cellXml: string, gridSpan: number, verticalMerge: CellContent['verticalMerge'], width: number | null): string {
+  const tree = parseTree(cellXml);
+  const tc = tree.children[0];
+  const tcPr = child(tc, 'w:tcPr');
+  const kept = tcPr ? tcPr.children.filter((c) => !['w:gridSpan', 'w:vMerge', 'w:hMerge', 'w:tcW'].includes(c.name)) : [];
+  const widthXml = width !== null ? `<w:tcW w:w="${width}" w:type="dxa"/>` : tcPr && child(tcPr, 'w:tcW') ? text(cellXml, child(tcPr, 'w:tcW')!) : '';
+  const leading = kept.filter((c) => c.name === 'w:cnfStyle').map((c) => text(cellXml, c)).join('');
+  const trailing = kept.filter((c) => c.name !== 'w:cnfStyle').map((c) => text(cellXml, c)).join('');
+  const merge = (gridSpan > 1 ? `<w:gridSpan w:val="${gridSpan}"/>` : '') +
+    (verticalMerge === 'restart' ? '<w:vMerge w:val="restart"/>' : verticalMerge === 'continue' ? '<w:vMerge/>' : '');
+  const properties = `<w:tcPr>${leading}${widthXml}${merge}${trailing}</w:tcPr>`;
+  if (tcPr) return cellXml.slice(0, tcPr.start) + properties + cellXml.slice(tcPr.end);
+  return cellXml.slice(0, tc.openEnd) + properties + cellXml.slice(tc.openEnd);
+}
+
+/** A new cell formatted like `formatCellXml` (its properties, paragraph and run format), holding `content`. */
+export function newCellXml(formatCellXml: string, content: CellContent, width: number | null, around?: { before: string; after: string }): string {
+  const tree = parseTree(formatCellXml);
+  const tc = tree.children[0];
+  const tcPr = child(tc, 'w:tcPr');
+  const firstParagraph = childrenNamed(tc, 'w:p')[0];
+  const pPr = firstParagraph && child(firstParagraph, 'w:pPr');
+  const runProperties = runPropertiesOf(formatCellXml, childrenNamed(tc, 'w:p'));
+  const visible = content.verticalMerge === 'continue' ? '' : content.text;
+  const body = visible === '' && !around ? '' : (around?.before ?? '') + runXml(visible, runProperties) + (around?.after ?? '');
+  const skeleton = `<w:tc>${tcPr ? text(formatCellXml, tcPr) : ''}<w:p>${pPr ? text(formatCellXml, pPr) : ''}${body}</w:p></w:tc>`;
+  return withCellMerge(skeleton, content.gridSpan, content.verticalMerge, width);
+}
+

@@ -1,0 +1,78 @@
+import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { DocumentReadError, extractDocumentXml } from '../../docmodel';
+import { escapeXml } from './xml-tree';
+import type { NewComment } from './apply-edits';
+
+const COMMENTS_PART = 'word/comments.xml';
+const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
+const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+export const COMMENT_AUTHOR = '政务公开年报检查';
+/** A fixed timestamp for rewritten zip entries, so the same fix gives the same bytes. */
+const ZIP_TIME = new Date(Date.UTC(2021, 8, 26));
+
+/** An opened .docx: every part as it was, in its original order. */
+export interface DocxPackage {
+  parts: Map<string, Uint8Array>;
+  mainPart: string;
+}
+
+export function openDocx(bytes: Uint8Array): DocxPackage {
+  extractDocumentXml(bytes); // the same checks and messages as for linting (encrypted, .doc, corrupt …)
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DocumentReadError('not-word', '只能修复 .docx 文件。');
+  const files = unzipSync(bytes);
+  const rels = files['_rels/.rels'] ? strFromU8(files['_rels/.rels']) : '';
+  const target = /Target="\/?([^"]*document[^"]*\.xml)"/.exec(rels)?.[1] ?? 'word/document.xml';
+  return { parts: new Map(Object.entries(files)), mainPart: target };
+}
+
+export const documentXmlOf = (pkg: DocxPackage) => strFromU8(pkg.parts.get(pkg.mainPart)!);
+
+/** The first comment id not used by the document or its comments part. */
+export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
+  const existing = pkg.parts.get(COMMENTS_PART);
+  const ids = [...documentXml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*w:id="(\d+)"/g), ...(existing ? strFromU8(existing).matchAll(/<w:comment\b[^>]*w:id="(\d+)"/g) : [])]
+    .map((m) => Number(m[1]));
+  return ids.length ? Math.max(...ids) + 1 : 0;
+}
+
+/** A copy of the package with a new main document and, if any, the new comments added. */
+export function withDocument(pkg: DocxPackage, documentXml: string, comments: NewComment[]): DocxPackage {
+  const parts = new Map(pkg.parts);
+  parts.set(pkg.mainPart, strToU8(documentXml));
+  if (comments.length > 0) addComments(parts, pkg.mainPart, comments);
+  return { parts, mainPart: pkg.mainPart };
+}
+
+export function docxBytes(pkg: DocxPackage): Uint8Array {
+  const zippable: Zippable = {};
+  for (const [name, data] of pkg.parts) zippable[name] = [data, { mtime: ZIP_TIME }];
+  return zipSync(zippable, { level: 6 });
+}
+
+function commentXml(c: NewComment): string {
+  return `<w:comment w:id="${c.id}" w:author="${COMMENT_AUTHOR}" w:initials="NB"><w:p><w:r><w:t xml:space="preserve">${escapeXml(c.text)}</w:t></w:r></w:p></w:comment>`;
+}
+
+function addComments(parts: Map<string, Uint8Array>, mainPart: string, comments: NewComment[]): void {
+  const added = comments.map(commentXml).join('');
+  const existing = parts.get(COMMENTS_PART);
+  if (existing) {
+    const xml = strFromU8(existing);
+    parts.set(COMMENTS_PART, strToU8(xml.replace(/<\/w:comments>\s*$/, `${added}</w:comments>`)));
+    return;
+  }
+  parts.set(COMMENTS_PART, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${added}</w:comments>`));
+  const types = strFromU8(parts.get('[Content_Types].xml')!);
+  if (!types.includes('/word/comments.xml')) {
+    parts.set('[Content_Types].xml', strToU8(types.replace('</Types>', `<Override PartName="/word/comments.xml" ContentType="${COMMENTS_TYPE}"/></Types>`)));
+  }
+  const relsPath = mainPart.replace(/([^/]+)$/, '_rels/$1.rels');
+  const rels = parts.get(relsPath) ? strFromU8(parts.get(relsPath)!) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  if (!rels.includes(COMMENTS_REL)) {
+    const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+    let n = 1;
+    while (used.has(`rId${n}`)) n++;
+    parts.set(relsPath, strToU8(rels.replace('</Relationships>', `<Relationship Id="rId${n}" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`)));
+  }
+}

@@ -1,0 +1,73 @@
+import { parseWordprocessingML } from '../../docmodel';
+import type { Fix } from '../../edits/types';
+import { lintDocument, type LintOptions, type LintResult } from '../../engine';
+import type { Diagnostic } from '../../rules';
+import { applyFixes, type NewComment, type SkippedFix } from './apply-edits';
+import { docxBytes, documentXmlOf, nextCommentId, openDocx, withDocument } from './docx-package';
+
+export const MAX_FIX_PASSES = 10;
+
+export interface AppliedFix {
+  diagnostic: Diagnostic;
+  fix: Fix;
+}
+
+export interface FixReport {
+  /** The fixed file; the very input bytes when nothing changed. */
+  bytes: Uint8Array;
+  changed: boolean;
+  applied: AppliedFix[];
+  skipped: (SkippedFix & { diagnostic: Diagnostic })[];
+  passes: number;
+  /** What the linter still finds in the result (for the user to decide). */
+  remaining: LintResult;
+}
+
+/**
+ * Fix-all: lint, apply every safe fix, lint again, until nothing fixable is left — at most
+ * MAX_FIX_PASSES passes, stopping early when a pass changes nothing or brings back a state
+ * already seen (a cycle). A document with nothing to fix comes back byte-identical.
+ */
+export function fixAllDocx(bytes: Uint8Array, options: LintOptions): FixReport {
+  const pkg = openDocx(bytes);
+  const original = documentXmlOf(pkg);
+  let xml = original;
+  const seen = new Set([xml]);
+  const comments: NewComment[] = [];
+  const applied: AppliedFix[] = [];
+  const skipped: FixReport['skipped'] = [];
+  let passes = 0;
+  let commentId = nextCommentId(pkg, xml);
+
+  while (passes < MAX_FIX_PASSES) {
+    const lint = lintDocument(parseWordprocessingML(xml), options);
+    const candidates = lint.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null);
+    if (candidates.length === 0) break;
+    passes++;
+    const byFix = new Map(candidates.map((d) => [d.fix, d]));
+    const result = applyFixes(xml, candidates.map((d) => d.fix), commentId);
+    if (result.applied.length === 0 || seen.has(result.xml)) {
+      // Nothing applies cleanly any more (or we are going round in circles): report and stop.
+      skipped.push(...result.skipped.map((s) => ({ ...s, diagnostic: byFix.get(s.fix)! })));
+      break;
+    }
+    applied.push(...result.applied.map((fix) => ({ fix, diagnostic: byFix.get(fix)! })));
+    comments.push(...result.comments);
+    commentId += result.comments.length;
+    xml = result.xml;
+    seen.add(xml);
+  }
+
+  const remaining = lintDocument(parseWordprocessingML(xml), options);
+  if (xml === original) return { bytes, changed: false, applied, skipped, passes, remaining };
+  return { bytes: docxBytes(withDocument(pkg, xml, comments)), changed: true, applied, skipped, passes, remaining };
+}
+
+/** Applies one chosen fix or suggestion (the user's click); stale fixes are skipped with the reason. */
+export function applyFixToDocx(bytes: Uint8Array, fix: Fix): { bytes: Uint8Array; applied: boolean; reason: string | null } {
+  const pkg = openDocx(bytes);
+  const xml = documentXmlOf(pkg);
+  const result = applyFixes(xml, [fix], nextCommentId(pkg, xml));
+  if (result.applied.length === 0) return { bytes, applied: false, reason: result.skipped[0]?.reason ?? null };
+  return { bytes: docxBytes(withDocument(pkg, result.xml, result.comments)), applied: true, reason: null };
+}
