@@ -95,3 +95,28 @@ export function connectedGroups(brokenEquations: BrokenEquation[]): BrokenEquati
   }
   return groups;
 }
+
+/**
+ * Whether inserting the absent row `rowKey` with zeros keeps every relation through it true: if
+ * not, its numbers are needed for a total to balance and must come from the user, not from us.
+ */
+export function zeroRowKeepsBalance(table: MappedTable, rowKey: string): boolean {
+  const byRow = new Map(table.rows.filter((r) => r.templateRow).map((r) => [r.templateRow!.key, r]));
+  const columnKeys = table.template.blocks[0].columns.map((c) => c.key);
+  for (const relation of table.template.relations) {
+    if (relation.forEach !== 'column' || ![...relation.left, ...relation.right].includes(rowKey)) continue;
+    for (const column of columnKeys) {
+      const value = (term: string): number | null => {
+        if (term === rowKey) return 0;
+        const cell = byRow.get(term)?.cells.get(column);
+        return cell ? valueOf(cell) : null;
+      };
+      const left = relation.left.map(value);
+      const right = relation.right.map(value);
+      if ([...left, ...right].some((v) => v === null)) continue;
+      const total = (vs: (number | null)[]) => vs.reduce((n: number, v) => n + (v ?? 0), 0);
+      if (Math.abs(total(left) - total(right)) > EPSILON) return false;
+    }
+  }
+  return true;
+}
