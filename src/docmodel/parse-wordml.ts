@@ -149,12 +149,17 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         if (r) {
           r.current = {
             cell: {
-              cellIndex: r.row.cells.length, gridColumn: r.gridColumn, gridSpan: 1, verticalMerge: null, rowSpan: 1, text: '',
+              cellIndex: r.row.cells.length, gridColumn: r.gridColumn, gridSpan: 1, verticalMerge: null, rowSpan: 1, text: '', bookmarks: [],
               source: { start: tagStart(xml, start), end: 0 },
             },
             paragraphs: [],
           };
         }
+        break;
+      }
+      case 'bookmarkStart': {
+        const name = tag.attributes[prefix + 'name'];
+        if (name) currentCell()?.cell.bookmarks.push(name);
         break;
       }
       case 'gridSpan': {

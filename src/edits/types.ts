@@ -15,12 +15,14 @@ export interface CellContent {
   text: string;
   gridSpan: number;
   verticalMerge: 'restart' | 'continue' | null;
-  /** A comment to attach to the cell (a value the user must confirm or fill in). */
+  /** A comment to attach to the cell: the value is marked as awaiting the user's confirmation. */
   comment?: string;
 }
 
 export type Edit =
   | (CellAddress & { kind: 'set-cell-text'; expected: string; text: string })
+  /** Takes the awaiting-confirmation mark off a cell (the user confirmed its value). */
+  | (CellAddress & { kind: 'confirm-value'; expected: string })
   /** Makes a merge-start cell a continuation of the merge above (its text moves to the cell above). */
   | (CellAddress & { kind: 'continue-merge'; expected: string })
   | { kind: 'set-paragraph-text'; paragraphIndex: number; expected: string; text: string }
@@ -48,3 +50,20 @@ export const rowText = (cells: readonly { text: string }[]): string => cells.map
 
 /** Text of a whole table as compared by `expected`: its rows' texts joined by line breaks. */
 export const tableText = (rows: readonly { cells: readonly { text: string }[] }[]): string => rows.map((r) => rowText(r.cells)).join('\n');
+
+/**
+ * Values a fix wrote that the user must confirm carry a hidden bookmark (names starting with "_"
+ * are hidden in Word) recording the value, beside a comment saying why. Word keeps bookmarks through
+ * saving; the mark is spent once the value changes or the user confirms.
+ */
+const CONFIRM_PREFIX = '_nbConfirm_';
+
+export function confirmBookmarkName(value: string, id: number): string {
+  return `${CONFIRM_PREFIX}${[...value].map((ch) => (/[0-9]/.test(ch) ? ch : ch === '.' ? 'd' : 'x')).join('')}_${id}`;
+}
+
+/** The value a confirmation bookmark recorded, or null when the name is not one. */
+export function confirmBookmarkValue(name: string): string | null {
+  const m = /^_nbConfirm_([0-9dx]*)_\d+$/.exec(name);
+  return m ? m[1].replace(/d/g, '.') : null;
+}

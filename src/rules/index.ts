@@ -11,6 +11,7 @@ import { rowOrder } from './row-order';
 import { sectionHeading } from './section-heading';
 import { sumMismatch } from './sum-mismatch';
 import type { Rule } from './types';
+import { unconfirmedValue } from './unconfirmed-value';
 
 export * from './types';
 export { describePlace } from './places';
@@ -18,5 +19,5 @@ export { describePlace } from './places';
 /** Every rule, in the order findings are reported. */
 export const rules: readonly Rule[] = [
   outdatedTemplate, missingTable, rowLabel, columnLabel, missingRow, extraRow, rowOrder,
-  emptyCell, notANumber, sumMismatch, balance, sectionHeading,
+  emptyCell, notANumber, sumMismatch, balance, unconfirmedValue, sectionHeading,
 ];

@@ -1,11 +1,14 @@
-import { labelKey, type MappedTable } from '../mapping';
-import { CURRENT_FORMAT_FROM_YEAR, CURRENT_VARIANT, templateTable } from '../template';
+import { rowText, tableText, type CellContent, type Fix } from '../edits/types';
+import { standardTableXml } from '../generate/table-ooxml';
+import { labelKey, type MappedRow, type MappedTable } from '../mapping';
+import { CURRENT_FORMAT_FROM_YEAR, CURRENT_VARIANT, migrationFor, templateTable, type Migration, type TemplateTable } from '../template';
 import { cellLocation, describePlace } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
 
 /**
  * A table (or one block of it, such as 表三's single-row 其他处理) on the 2019 trial format in a
- * report for a year the 2021 format applies to. What differs is computed from the template data.
+ * report for a year the 2021 format applies to. What differs is computed from the template data;
+ * the fix migrates the values as the template's migration data says.
  */
 export const outdatedTemplate: Rule = {
   meta: { id: 'outdated-template', severity: 'error', fixes: 'fix', description: '使用了已废止的 2019 年试行格式', docs: docsPath('outdated-template') },
@@ -25,16 +28,19 @@ function finding(table: MappedTable, year: number): Diagnostic {
   const oldHeaders = [...new Set(table.headers.map((h) => h.expected).filter((e) => !currentHeaders.has(labelKey(e))))];
   const oldTitles = table.titles.filter((t) => t.expected && !currentTitles.has(labelKey(t.expected)));
   const notice = `${year} 年度报告应使用国办公开办函〔2021〕30号规定的格式`;
+  const migration = migrationFor(table.id);
 
   if (oldRows.length === 1 && oldHeaders.length === 0 && oldTitles.length === 0) {
     const row = oldRows[0];
     const label = row.templateRow!.label;
-    const replacement = current.blocks.flatMap((b) => b.rows).filter((r) => r.groups.includes(label)).map((r) => r.label);
-    const detail = replacement.length > 0 ? `2021 年格式中“${label}”分为 ${replacement.length} 行：${replacement.join('；')}` : `2021 年格式中没有“${label}”行`;
+    const replacement = current.blocks.flatMap((b) => b.rows).filter((r) => r.groups.includes(label));
+    const detail = replacement.length > 0 ? `2021 年格式中“${label}”分为 ${replacement.length} 行：${replacement.map((r) => r.label).join('；')}` : `2021 年格式中没有“${label}”行`;
     return {
       rule: 'outdated-template', severity: 'error', table: table.id, row: label, column: null,
       message: `${describePlace(table.id, label, null)}仍是 2019 年试行格式（国办公开办函〔2019〕60号）：${detail}。${notice}。`,
-      location: cellLocation(row, row.labelCell), fix: null, suggestions: [],
+      location: cellLocation(row, row.labelCell),
+      fix: migration ? splitRowFix(row, current, migration) : null,
+      suggestions: [],
     };
   }
   const details = [
@@ -46,6 +52,90 @@ function finding(table: MappedTable, year: number): Diagnostic {
   return {
     rule: 'outdated-template', severity: 'error', table: table.id, row: null, column: null,
     message: `${describePlace(table.id, null, null)}仍是 2019 年试行格式（国办公开办函〔2019〕60号），其中${details.join('，')}已不再使用。${notice}。`,
-    location: { tableIndex: first.tableIndex, rowIndex: 0, cellIndex: null }, fix: null, suggestions: [],
+    location: { tableIndex: first.tableIndex, rowIndex: 0, cellIndex: null },
+    fix: migration ? rebuildTableFix(table, current, migration) : null,
+    suggestions: [],
   };
+}
+
+/** The 2019 value that migrates into a 2021 cell, with whether the user must confirm it. */
+function carried(rows: readonly MappedRow[], migration: Migration, rowKey: string, columnKey: string): { text: string; from: string; confirm: boolean } | null {
+  for (const c of migration.carry) {
+    if (c.to.row !== rowKey || (c.to.column !== '*' && c.to.column !== columnKey)) continue;
+    const fromColumn = c.from.column === '*' ? columnKey : c.from.column;
+    const source = rows.find((r) => r.templateRow?.key === c.from.row)?.cells.get(fromColumn);
+    if (source) return { text: source.cell.text.trim(), from: source.column.label, confirm: c.confirm };
+  }
+  return null;
+}
+
+/**
+ * 表三's single 2019 其他处理 row becomes the 2021 sub-rows, formatted like the row it replaces:
+ * the group label starts a vertical merge over them, its old value goes where the migration says.
+ */
+function splitRowFix(row: MappedRow, current: TemplateTable, migration: Migration): Fix | null {
+  const label = row.templateRow!.label;
+  const labelCell = row.labelCell;
+  if (!labelCell || labelCell.gridSpan < 2) return null;
+  const subRows = current.blocks.flatMap((b) => b.rows).filter((r) => r.groups.includes(label));
+  const block = current.blocks.find((b) => b.rows.includes(subRows[0]))!;
+  const before = row.row.cells.filter((c) => c.gridColumn < labelCell.gridColumn);
+  const dataColumns = block.columns.map((column) => ({ column, cell: row.cells.get(column.key) }));
+  if (dataColumns.some((d) => !d.cell)) return null;
+  const rows = subRows.map((subRow, i): CellContent[] => [
+    ...before.map((c): CellContent => ({ text: i === 0 ? c.text : '', gridSpan: c.gridSpan, verticalMerge: i === 0 ? c.verticalMerge : c.verticalMerge ? 'continue' : null })),
+    { text: i === 0 ? label : '', gridSpan: 1, verticalMerge: i === 0 ? 'restart' : 'continue' },
+    { text: subRow.label, gridSpan: labelCell.gridSpan - 1, verticalMerge: null },
+    ...dataColumns.map(({ column, cell }): CellContent => ({
+      text: carried([row], migration, subRow.key, column.key)?.text ?? '0',
+      gridSpan: cell!.cell.gridSpan,
+      verticalMerge: null,
+    })),
+  ]);
+  return {
+    description: `将“${label}”改为 2021 年格式的 ${subRows.length} 行，原数值计入“${subRows.at(-1)!.label}”`,
+    edits: [{ kind: 'replace-row', tableIndex: row.table.tableIndex, rowIndex: row.row.rowIndex, expected: rowText(row.row.cells), rows }],
+  };
+}
+
+/**
+ * 表二 on the 2019 format is rebuilt as the standard 2021 table. Values that carry over are carried;
+ * proposals and cells with no 2019 source get a comment and stay marked until the user confirms.
+ */
+function rebuildTableFix(table: MappedTable, current: TemplateTable, migration: Migration): Fix {
+  const notes = new Map<string, string>();
+  const values = (rowKey: string, columnKey: string): string => {
+    const value = carried(table.rows, migration, rowKey, columnKey);
+    const column = current.blocks.flatMap((b) => b.columns).find((c) => c.key === columnKey)!;
+    if (value?.confirm) notes.set(`${rowKey}/${columnKey}`, `【请确认】此值由 2019 年格式的“${value.from}”转入，请核实是否就是“${column.label}”。`);
+    if (migration.fillIn.some((f) => f.row === rowKey && f.column === columnKey)) {
+      notes.set(`${rowKey}/${columnKey}`, `【请填写】2019 年格式没有“${column.label}”，已暂填 0，请按实际填写。`);
+    }
+    return value?.text || '0';
+  };
+  const tableXml = standardTableXml(table.id, CURRENT_VARIANT, { values });
+  const comments = [...notes].map(([key, text]) => {
+    const [rowKey, columnKey] = key.split('/');
+    return { ...cellAddressInStandardTable(current, rowKey, columnKey), text };
+  });
+  const [first, ...rest] = table.parts;
+  return {
+    description: '按 2021 年格式重建表二，沿用可对应的数值，需要确认或填写的单元格已加批注',
+    edits: [
+      { kind: 'replace-table', tableIndex: first.tableIndex, expected: tableText(first.rows), tableXml, comments },
+      ...rest.map((part) => ({ kind: 'delete-table' as const, tableIndex: part.tableIndex, expected: tableText(part.rows) })),
+    ],
+  };
+}
+
+/** Row and w:tc index of a data cell in the generated standard table (title, header, then data rows per block). */
+function cellAddressInStandardTable(current: TemplateTable, rowKey: string, columnKey: string): { rowIndex: number; cellIndex: number } {
+  let rowIndex = 0;
+  for (const block of current.blocks) {
+    rowIndex += (block.title ? 1 : 0) + block.header.length;
+    const r = block.rows.findIndex((row) => row.key === rowKey);
+    if (r >= 0) return { rowIndex: rowIndex + r, cellIndex: (current.labelColumns > 0 ? 1 : 0) + block.columns.findIndex((c) => c.key === columnKey) };
+    rowIndex += block.rows.length;
+  }
+  throw new Error(`no cell ${rowKey}/${columnKey} in ${current.id}`);
 }

@@ -1,4 +1,5 @@
 import { headings } from './headings';
+import { migrations } from './migrations';
 import { TemplateSchema, type Template, type TableId, type TemplateTable, type Variant } from './schema';
 import { active2019, active2021, applications2019, applications2021, review2019, review2021 } from './tables';
 
@@ -8,7 +9,12 @@ export * from './schema';
 export const template: Template = TemplateSchema.parse({
   tables: [active2021, applications2021, review2021, active2019, applications2019, review2019],
   headings,
+  migrations,
 });
+
+export function migrationFor(id: TableId) {
+  return template.migrations.find((m) => m.table === id) ?? null;
+}
 
 export const TABLE_IDS: readonly TableId[] = ['active', 'applications', 'review'];
 export const CURRENT_VARIANT: Variant = '2021';

@@ -92,12 +92,40 @@ export const HeadingSchema = z.object({
 });
 export type Heading = z.infer<typeof HeadingSchema>;
 
+const CellKeySchema = z.object({ row: z.string().min(1), column: z.string().min(1) });
+
+/** How a table on the 2019 format moves to the 2021 layout ('*' column: every column alike). */
+export const MigrationSchema = z.object({
+  table: TableIdSchema,
+  carry: z.array(z.object({ from: CellKeySchema, to: CellKeySchema, confirm: z.boolean() })),
+  /** Cells with no 2019 source: the user must fill them in. */
+  fillIn: z.array(CellKeySchema),
+});
+export type Migration = z.infer<typeof MigrationSchema>;
+
 export const TemplateSchema = z
   .object({
     tables: z.array(TemplateTableSchema),
     headings: z.array(HeadingSchema).length(6),
+    migrations: z.array(MigrationSchema),
   })
   .superRefine((template, ctx) => {
+    const keysOf = (id: TableId, variant: Variant) => {
+      const t = template.tables.find((x) => x.id === id && x.variant === variant);
+      return { rows: new Set(t?.blocks.flatMap((b) => b.rows.map((r) => r.key))), columns: new Set(['*', ...(t?.blocks.flatMap((b) => b.columns.map((c) => c.key)) ?? [])]) };
+    };
+    for (const m of template.migrations) {
+      const from = keysOf(m.table, '2019');
+      const to = keysOf(m.table, '2021');
+      const check = (keys: typeof from, cell: { row: string; column: string }) => {
+        if (!keys.rows.has(cell.row) || !keys.columns.has(cell.column)) ctx.addIssue({ code: 'custom', message: `migration ${m.table}: unknown cell ${cell.row}/${cell.column}` });
+      };
+      for (const c of m.carry) {
+        check(from, c.from);
+        check(to, c.to);
+      }
+      for (const c of m.fillIn) check(to, c);
+    }
     for (const table of template.tables) {
       for (const block of table.blocks) {
         const width = table.labelColumns + block.columns.reduce((n, c) => n + c.span, 0);

@@ -1,5 +1,5 @@
 import { parseWordprocessingML, type DocumentModel, type Table, type TableRow } from '../../docmodel';
-import { rowText, tableText, type CellContent, type Edit, type Fix } from '../../edits/types';
+import { confirmBookmarkName, confirmBookmarkValue, rowText, tableText, type CellContent, type Edit, type Fix } from '../../edits/types';
 import { newCellXml, setCellTextXml, withCellMerge } from './cell-xml';
 import { applySplices, child, childrenNamed, descendants, parseTree, text, type Splice } from './xml-tree';
 
@@ -21,6 +21,9 @@ export interface ApplyResult {
   comments: NewComment[];
 }
 
+/** Bookmark ids of confirmation marks, far above the ids Word gives its own bookmarks. */
+const CONFIRM_BOOKMARK_ID_BASE = 900000;
+
 /** Thrown inside an edit's planning when its target is gone or changed. */
 class StaleEdit extends Error {}
 
@@ -35,12 +38,14 @@ export function applyFixes(xml: string, fixes: readonly Fix[], firstCommentId: n
   const skipped: SkippedFix[] = [];
   const comments: NewComment[] = [];
   let nextCommentId = firstCommentId;
-  const comment = (value: string) => {
+  // A comment marks a value awaiting confirmation: comment range plus a hidden bookmark recording the value.
+  const comment = (note: string, value: string) => {
     const id = nextCommentId++;
-    comments.push({ id, text: value });
+    comments.push({ id, text: note });
+    const bookmarkId = CONFIRM_BOOKMARK_ID_BASE + id;
     return {
-      before: `<w:commentRangeStart w:id="${id}"/>`,
-      after: `<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
+      before: `<w:bookmarkStart w:id="${bookmarkId}" w:name="${confirmBookmarkName(value, id)}"/><w:commentRangeStart w:id="${id}"/>`,
+      after: `<w:commentRangeEnd w:id="${id}"/><w:bookmarkEnd w:id="${bookmarkId}"/><w:r><w:commentReference w:id="${id}"/></w:r>`,
     };
   };
 
@@ -70,7 +75,7 @@ function overlap(a: Splice, b: Splice): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
-type CommentMarks = (text: string) => { before: string; after: string };
+type CommentMarks = (note: string, value: string) => { before: string; after: string };
 
 function plan(xml: string, model: DocumentModel, edit: Edit, comment: CommentMarks): Splice[] {
   switch (edit.kind) {
@@ -79,6 +84,11 @@ function plan(xml: string, model: DocumentModel, edit: Edit, comment: CommentMar
       expect(cell.text, edit.expected);
       const cellXml = xml.slice(cell.source.start, cell.source.end);
       return [{ ...cell.source, text: setCellTextXml(cellXml, edit.text) }];
+    }
+    case 'confirm-value': {
+      const cell = cellAt(model, edit.tableIndex, edit.rowIndex, edit.cellIndex);
+      expect(cell.text, edit.expected);
+      return [{ ...cell.source, text: withoutConfirmMarks(xml.slice(cell.source.start, cell.source.end)) }];
     }
     case 'continue-merge': {
       const cell = cellAt(model, edit.tableIndex, edit.rowIndex, edit.cellIndex);
@@ -177,7 +187,7 @@ function rowXml(xml: string, table: Table, formatRow: TableRow, cells: CellConte
     const spanWidth = widths.slice(gridColumn, gridColumn + content.gridSpan).reduce((n, w) => n + w, 0);
     gridColumn += content.gridSpan;
     const formatXml = xml.slice(format.source.start, format.source.end);
-    return newCellXml(formatXml, content, spanWidth > 0 ? spanWidth : null, content.comment ? comment(content.comment) : undefined);
+    return newCellXml(formatXml, content, spanWidth > 0 ? spanWidth : null, content.comment ? comment(content.comment, content.text) : undefined);
   });
   return prefix + cellsXml.join('') + '</w:tr>';
 }
@@ -206,11 +216,21 @@ function withComments(tableXml: string, targets: { rowIndex: number; cellIndex: 
     const tc = childrenNamed(rows[target.rowIndex], 'w:tc')[target.cellIndex];
     const cellXml = tableXml.slice(tc.start, tc.end);
     const current = [...descendants(tc)].filter((n) => n.name === 'w:t').map((t) => tableXml.slice(t.openEnd, t.closeStart)).join('');
-    return { start: tc.start, end: tc.end, text: setCellTextXml(cellXml, decodeEntities(current), comment(target.text)) };
+    const value = decodeEntities(current);
+    return { start: tc.start, end: tc.end, text: setCellTextXml(cellXml, value, comment(target.text, value)) };
   });
   return applySplices(tableXml, splices);
 }
 
 function decodeEntities(value: string): string {
   return value.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Removes the confirmation bookmarks (start and end) from a cell. */
+function withoutConfirmMarks(cellXml: string): string {
+  const tree = parseTree(cellXml);
+  const starts = [...descendants(tree)].filter((n) => n.name === 'w:bookmarkStart' && confirmBookmarkValue(n.attributes['w:name'] ?? '') !== null);
+  const ids = new Set(starts.map((n) => n.attributes['w:id']));
+  const ends = [...descendants(tree)].filter((n) => n.name === 'w:bookmarkEnd' && ids.has(n.attributes['w:id']));
+  return applySplices(cellXml, [...starts, ...ends].map((n) => ({ start: n.start, end: n.end, text: '' })));
 }

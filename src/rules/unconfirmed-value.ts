@@ -1,0 +1,35 @@
+import { confirmBookmarkValue } from '../edits/types';
+import { labelKey } from '../mapping';
+import { describePlace, mappedCellLocation, rowName } from './places';
+import { docsPath, type Diagnostic, type Rule } from './types';
+
+/**
+ * A value a fix proposed (migrating from the 2019 format) or could only guess (0 for a cell with
+ * no 2019 source) stays a warning until the user changes it or confirms it.
+ */
+export const unconfirmedValue: Rule = {
+  meta: { id: 'unconfirmed-value', severity: 'warning', fixes: 'suggestion', description: '自动迁移填入的数值尚待确认', docs: docsPath('unconfirmed-value') },
+  check({ report }) {
+    const found: Diagnostic[] = [];
+    for (const table of report.tables) {
+      for (const row of table.rows) {
+        for (const c of row.cells.values()) {
+          const proposed = c.cell.bookmarks.map(confirmBookmarkValue).find((v) => v !== null);
+          if (proposed === undefined || proposed === null || labelKey(c.cell.text) !== labelKey(proposed)) continue;
+          const rowLabel = rowName(row, c.column);
+          found.push({
+            rule: 'unconfirmed-value', severity: 'warning', table: table.id, row: rowLabel, column: c.column.label,
+            message: `${describePlace(table.id, rowLabel, c.column.label)}的 ${c.cell.text.trim() || '（空）'} 是迁移格式时自动填入的，请核实（见批注）：改成实际数值，或确认无误。`,
+            location: mappedCellLocation(c),
+            fix: null,
+            suggestions: [{
+              description: '确认此值无误',
+              edits: [{ kind: 'confirm-value', tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text }],
+            }],
+          });
+        }
+      }
+    }
+    return found;
+  },
+};
