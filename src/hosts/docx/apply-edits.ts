@@ -1,7 +1,7 @@
 import { parseWordprocessingML, type DocumentModel, type Table, type TableRow } from '../../docmodel';
 import { confirmBookmarkName, confirmBookmarkValue, rowText, tableText, type CellContent, type Edit, type Fix } from '../../edits/types';
-import { newCellXml, setCellTextXml, withCellMerge } from './cell-xml';
-import { applySplices, child, childrenNamed, descendants, parseTree, text, type Splice } from './xml-tree';
+import { newCellXml, setCellTextXml, setParagraphTextXml, withCellMerge } from '../../ooxml/cell-xml';
+import { applySplices, child, childrenNamed, descendants, parseTree, text, type Splice } from '../../ooxml/xml-tree';
 
 export interface NewComment {
   id: number;
@@ -100,9 +100,7 @@ function plan(xml: string, model: DocumentModel, edit: Edit, comment: CommentMar
       const paragraph = model.paragraphs.find((p) => p.paragraphIndex === edit.paragraphIndex);
       if (!paragraph) throw new StaleEdit('段落已不存在');
       expect(paragraph.text, edit.expected);
-      const wrapped = `<w:tc>${xml.slice(paragraph.source.start, paragraph.source.end)}</w:tc>`;
-      const rewritten = setCellTextXml(wrapped, edit.text);
-      return [{ ...paragraph.source, text: rewritten.slice('<w:tc>'.length, -'</w:tc>'.length) }];
+      return [{ ...paragraph.source, text: setParagraphTextXml(xml.slice(paragraph.source.start, paragraph.source.end), edit.text) }];
     }
     case 'insert-rows': {
       const table = tableAt(model, edit.tableIndex);

@@ -1,6 +1,6 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { DocumentReadError, extractDocumentXml } from '../../docmodel';
-import { escapeXml } from './xml-tree';
+import { escapeXml } from '../../ooxml/xml-tree';
 import type { NewComment } from './apply-edits';
 
 const COMMENTS_PART = 'word/comments.xml';

@@ -1,7 +1,7 @@
 import { displayText, type MappedCell, type MappedReport } from '../../mapping';
 import { describePlace, mappedCellLocation } from '../places';
 import type { Diagnostic, Fix, RuleId } from '../types';
-import { broken, connectedGroups, equations, singleCellCulprits, type BrokenEquation, type Culprit } from './relations';
+import { broken, connectedGroups, equations, requiredValue, singleCellCulprits, type BrokenEquation, type Culprit } from './relations';
 
 const MAX_LISTED_TERMS = 6;
 const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
@@ -58,15 +58,32 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
       }
       for (const equation of group) {
         const anchor = equation.left[0];
+        const explaining = culprits.filter((c) => equation.left.includes(c.cell) || equation.right.includes(c.cell));
         found.push({
           rule: equation.relation.rule, severity: 'error', table: table.id, row: rowLabel(anchor) || null, column: anchor.column.label,
           message: `${describePlace(table.id, null, null)}${describe(equation)}。`,
           location: mappedCellLocation(anchor),
           fix: null,
-          suggestions: culprits.filter((c) => equation.left.includes(c.cell) || equation.right.includes(c.cell)).map(suggestion),
+          suggestions: explaining.length > 0 ? explaining.map(suggestion) : equationSuggestions(equation, place),
         });
       }
     }
   }
   return found;
+}
+
+/**
+ * Corrections of one broken equation when no single cell explains the whole problem: make the
+ * total agree with its parts, or one non-zero part agree with the total. The user picks.
+ */
+function equationSuggestions(equation: BrokenEquation, place: (c: MappedCell) => string): Fix[] {
+  const nonZero = (c: MappedCell) => (c.value as { value: number }).value !== 0;
+  const candidates = [...equation.left, ...equation.right.filter(nonZero)];
+  return candidates.flatMap((cell) => {
+    const value = requiredValue(equation, cell);
+    if (value < 0 || !Number.isInteger(value)) return [];
+    const others = (equation.left.includes(cell) ? equation.right : equation.left).map((c) => format((c.value as { value: number }).value));
+    const reason = equation.left.includes(cell) && equation.left.length === 1 ? `（= ${others.join(' + ')}）` : '';
+    return [setCell(cell, value, `将${place(cell)}改为 ${format(value)}${reason}`)];
+  });
 }

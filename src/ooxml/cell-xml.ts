@@ -1,4 +1,4 @@
-import type { CellContent } from '../../edits/types';
+import type { CellContent } from '../edits/types';
 import { applySplices, child, childrenNamed, descendants, escapeXml, hasAncestor, parseTree, text, type Splice, type XmlNode } from './xml-tree';
 
 const TEXT_ELEMENTS = new Set(['w:t', 'w:tab', 'w:br', 'w:cr', 'w:sym', 'w:noBreakHyphen', 'w:softHyphen']);
@@ -93,3 +93,9 @@ export function newCellXml(formatCellXml: string, content: CellContent, width: n
   return withCellMerge(skeleton, content.gridSpan, content.verticalMerge, width);
 }
 
+
+/** Rewrites the text of one `<w:p>`, keeping its properties and the first run's format. */
+export function setParagraphTextXml(paragraphXml: string, value: string): string {
+  const rewritten = setCellTextXml(`<w:tc>${paragraphXml}</w:tc>`, value);
+  return rewritten.slice('<w:tc>'.length, -'</w:tc>'.length);
+}
