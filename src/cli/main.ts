@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { DocumentReadError } from '../docmodel';
 import { lintDocx } from '../engine';
@@ -6,23 +5,21 @@ import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
 import { formatText } from './format-text';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
+import { runFix } from './fix-command';
+import { processIo, type CliIo } from './io';
+import { runTemplate } from './template-command';
 
-export const EXIT_CLEAN = 0;
-export const EXIT_FINDINGS = 1;
-export const EXIT_UNREADABLE_OR_USAGE = 2;
+export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
+export type { CliIo } from './io';
 
 const USAGE = `用法：
-  nianbao lint <文件.docx | 文件夹>... [--format text|json]
+  nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
+  nianbao fix <报告.docx> [-o 输出.docx] [--in-place] [--dry-run]   自动修复
+  nianbao template [-o 报告.docx] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
 
 检查政府信息公开工作年度报告（.docx）是否符合国办公开办函〔2021〕30号规定的格式。
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
-
-export interface CliIo {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  readFile: (path: string) => Uint8Array;
-  currentYear: number;
-}
 
 /** Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process). */
 export function runCli(argv: string[], io: CliIo): number {
@@ -31,6 +28,8 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stdout(USAGE);
     return EXIT_CLEAN;
   }
+  if (command === 'fix') return runFix(rest, io);
+  if (command === 'template') return runTemplate(rest, io);
   if (command !== 'lint') {
     io.stderr(command ? `未知命令“${command}”。\n\n${USAGE}` : USAGE);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -84,11 +83,5 @@ function unreadable(file: string, error: string): FileResult {
 }
 
 export function runFromProcess(): void {
-  const code = runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text + '\n'),
-    stderr: (text) => process.stderr.write(text + '\n'),
-    readFile: (path) => readFileSync(path),
-    currentYear: new Date().getFullYear(),
-  });
-  process.exitCode = code;
+  process.exitCode = runCli(process.argv.slice(2), processIo());
 }

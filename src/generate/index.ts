@@ -5,7 +5,7 @@
  */
 export {
   standardTableXml, standardTablesXml, standardTableLayout, standardRowCells, standardRowXml,
-  defaultGroupMerge, standardGridWidths, STANDARD_TABLE_WIDTH,
+  defaultGroupMerge, standardCellAddress, standardGridWidths, STANDARD_TABLE_WIDTH,
   type MergeState, type CellRole, type StandardCell, type StandardRow, type LabelRole,
   type CellTextOptions, type TableXmlOptions, type RowOptions,
 } from './table-ooxml';

@@ -146,6 +146,18 @@ export function defaultGroupMerge(id: TableId, variant: Variant, rowKey: string)
   return groupMergeAt(block, index);
 }
 
+/**
+ * Word's address (row index, w:tc index) of a data cell in the table standardTableXml() writes:
+ * where to attach a comment to a generated cell. Throws for an unknown row or column key.
+ */
+export function standardCellAddress(id: TableId, variant: Variant, rowKey: string, columnKey: string): { rowIndex: number; cellIndex: number } {
+  const rows = standardTableLayout(id, variant);
+  const rowIndex = rows.findIndex((r) => r.rowKey === rowKey);
+  const cellIndex = rowIndex >= 0 ? rows[rowIndex].cells.findIndex((c) => c.columnKey === columnKey) : -1;
+  if (cellIndex < 0) throw new Error(`表${templateTable(id, variant).numeral}（${variant}）没有单元格 ${rowKey}/${columnKey}`);
+  return { rowIndex, cellIndex };
+}
+
 function findRow(table: TemplateTable, rowKey: string): { block: Block; index: number } {
   for (const block of table.blocks) {
     const index = block.rows.findIndex((r) => r.key === rowKey);

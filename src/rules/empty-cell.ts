@@ -1,4 +1,4 @@
-import { rowName, mappedCellLocation, describePlace } from './places';
+import { mappedCellLocation, rowName } from './places';
 import { docsPath, type Rule } from './types';
 
 /** A blank data cell: reviewers ask for an explicit 0, a blank is not a zero. */
@@ -12,7 +12,7 @@ export const emptyCell: Rule = {
         const rowLabel = rowName(row, c.column);
         return {
           rule: 'empty-cell' as const, severity: 'error' as const, table: table.id, row: rowLabel, column: c.column.label,
-          message: `${describePlace(table.id, rowLabel, c.column.label)}为空：没有数据应填 0，不能留空。`,
+          message: '单元格为空：没有数据应填 0，不能留空。',
           location,
           fix: { description: '填入 0', edits: [{ kind: 'set-cell-text' as const, tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text, text: '0' }] },
           suggestions: [],

@@ -1,4 +1,4 @@
-import { describePlace, mappedCellLocation, rowName } from './places';
+import { mappedCellLocation, rowName } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
 
 /** A data cell that is not a plain non-negative integer (万元 amounts may be decimal). */
@@ -12,14 +12,13 @@ export const notANumber: Rule = {
           const v = c.value;
           if (v.kind === 'blank' || (v.kind === 'number' && v.regular)) continue;
           const rowLabel = rowName(row, c.column);
-          const place = describePlace(table.id, rowLabel, c.column.label);
           const plain = v.kind === 'number' ? v.plain : null;
           found.push({
             rule: 'not-a-number',
             // An informal zero or full-width digit is understood (and summed); text is not.
             severity: v.kind === 'number' ? 'warning' : 'error',
             table: table.id, row: rowLabel, column: c.column.label,
-            message: `${place}：${v.note}${v.kind === 'number' && plain === null ? '' : v.kind === 'text' ? '，应填写数字' : ''}。`,
+            message: `${v.note}${v.kind === 'number' && plain === null ? '' : v.kind === 'text' ? '，应填写数字' : ''}。`,
             location: mappedCellLocation(c),
             fix: plain === null ? null : {
               description: `改为 ${plain}`,

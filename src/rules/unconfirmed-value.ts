@@ -1,6 +1,6 @@
 import { confirmBookmarkValue } from '../edits/types';
 import { labelKey } from '../mapping';
-import { describePlace, mappedCellLocation, rowName } from './places';
+import { mappedCellLocation, rowName } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
 
 /**
@@ -19,7 +19,7 @@ export const unconfirmedValue: Rule = {
           const rowLabel = rowName(row, c.column);
           found.push({
             rule: 'unconfirmed-value', severity: 'warning', table: table.id, row: rowLabel, column: c.column.label,
-            message: `${describePlace(table.id, rowLabel, c.column.label)}的 ${c.cell.text.trim() || '（空）'} 是迁移格式时自动填入的，请核实（见批注）：改成实际数值，或确认无误。`,
+            message: `${c.cell.text.trim() || '（空）'} 是迁移格式时自动填入的，请核实（见批注）：改成实际数值，或确认无误。`,
             location: mappedCellLocation(c),
             fix: null,
             suggestions: [{

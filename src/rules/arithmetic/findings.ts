@@ -49,7 +49,7 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
         const shown = displayText(c.cell.text);
         found.push({
           rule: ruleOf(group), severity: 'error', table: table.id, row: rowLabel(c) || null, column: c.column.label,
-          message: `${place(c)}的 ${shown} 可能有误：${group.map(describe).join('；')}。只要改为 ${format(culprit.value)}，以上关系全部成立。`,
+          message: `此处的 ${shown} 可能有误：${group.map(describe).join('；')}。只要改为 ${format(culprit.value)}，以上关系全部成立。`,
           location: mappedCellLocation(c),
           fix: culprit.isTotal ? setCell(c, culprit.value, `将${place(c)}改为 ${format(culprit.value)}`) : null,
           suggestions: culprit.isTotal ? [] : [suggestion(culprit)],

@@ -1,0 +1,38 @@
+import { parseArgs } from 'node:util';
+import { blankReportDocx } from '../generate/docx-package';
+import type { CliIo } from './io';
+import { EXIT_CLEAN, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
+
+export const TEMPLATE_USAGE = `用法：
+  nianbao template [-o 报告.docx] [--year 2025] [--agency "某某镇人民政府"]
+
+生成一份空白的标准年度报告（国办公开办函〔2021〕30号格式）：标题、六个部分、三张表格（数值为 0）。
+默认年份为上一年，默认文件名为 <机关><年份>年政府信息公开工作年度报告.docx。`;
+
+const DEFAULT_AGENCY = '某某镇人民政府';
+
+export function runTemplate(args: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: false, options: { output: { type: 'string', short: 'o' }, year: { type: 'string' }, agency: { type: 'string' } } });
+  } catch (error) {
+    io.stderr(`参数错误：${(error as Error).message}\n\n${TEMPLATE_USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  // Reports are written in January about the year just ended.
+  const year = parsed.values.year === undefined ? io.currentYear - 1 : Number(parsed.values.year);
+  if (!Number.isInteger(year) || year < 2021 || year > io.currentYear + 1) {
+    io.stderr(`年份“${parsed.values.year}”无效：2021 年格式适用于 2021 年度及以后的报告。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const agency = parsed.values.agency?.trim() || DEFAULT_AGENCY;
+  const target = parsed.values.output ?? `${agency}${year}年政府信息公开工作年度报告.docx`;
+  try {
+    io.writeFileAtomic(target, blankReportDocx({ agency, year }));
+  } catch (error) {
+    io.stderr(`无法写入 ${target}：${(error as Error).message}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  io.stdout(`已生成空白标准报告：${target}（${agency}，${year} 年度）。`);
+  return EXIT_CLEAN;
+}
