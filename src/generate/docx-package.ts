@@ -79,12 +79,12 @@ export function documentXml(bodyContent: string, options: DocumentXmlOptions = {
 }
 
 /** A .docx package (zip bytes) holding the given w:document XML. */
-export function buildDocx(document: string, options: BuildDocxOptions = {}): Uint8Array {
-  const withFooter = document.includes(`r:id="${FOOTER_ID}"`);
+export function buildDocx(documentXml: string, options: BuildDocxOptions = {}): Uint8Array {
+  const withFooter = documentXml.includes(`r:id="${FOOTER_ID}"`);
   const files: Record<string, string> = {
     '[Content_Types].xml': contentTypes(withFooter),
     '_rels/.rels': packageRels(),
-    'word/document.xml': document,
+    'word/document.xml': documentXml,
     'word/_rels/document.xml.rels': documentRels(withFooter),
     'word/styles.xml': stylesXml(),
     'word/settings.xml': settingsXml(),
