@@ -368,7 +368,7 @@ if (args[0] === MEMORY_FLAG) {
   });
 } else {
   main().catch((e) => {
-    console.error(e);
+    console.error(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
     process.exit(2);
   });
 }

@@ -1,5 +1,5 @@
 import { rowText, tableText, type CellContent, type Fix } from '../edits/types';
-import { standardTableXml } from '../generate/table-ooxml';
+import { standardCellAddress, standardTableXml } from '../generate/table-ooxml';
 import { labelKey, type MappedRow, type MappedTable } from '../mapping';
 import { CURRENT_FORMAT_FROM_YEAR, CURRENT_VARIANT, migrationFor, templateTable, type Migration, type TemplateTable } from '../template';
 import { cellLocation, describePlace } from './places';
@@ -116,7 +116,7 @@ function rebuildTableFix(table: MappedTable, current: TemplateTable, migration: 
   const tableXml = standardTableXml(table.id, CURRENT_VARIANT, { values });
   const comments = [...notes].map(([key, text]) => {
     const [rowKey, columnKey] = key.split('/');
-    return { ...cellAddressInStandardTable(current, rowKey, columnKey), text };
+    return { ...standardCellAddress(table.id, CURRENT_VARIANT, rowKey, columnKey), text };
   });
   const [first, ...rest] = table.parts;
   return {
@@ -126,16 +126,4 @@ function rebuildTableFix(table: MappedTable, current: TemplateTable, migration: 
       ...rest.map((part) => ({ kind: 'delete-table' as const, tableIndex: part.tableIndex, expected: tableText(part.rows) })),
     ],
   };
-}
-
-/** Row and w:tc index of a data cell in the generated standard table (title, header, then data rows per block). */
-function cellAddressInStandardTable(current: TemplateTable, rowKey: string, columnKey: string): { rowIndex: number; cellIndex: number } {
-  let rowIndex = 0;
-  for (const block of current.blocks) {
-    rowIndex += (block.title ? 1 : 0) + block.header.length;
-    const r = block.rows.findIndex((row) => row.key === rowKey);
-    if (r >= 0) return { rowIndex: rowIndex + r, cellIndex: (current.labelColumns > 0 ? 1 : 0) + block.columns.findIndex((c) => c.key === columnKey) };
-    rowIndex += block.rows.length;
-  }
-  throw new Error(`no cell ${rowKey}/${columnKey} in ${current.id}`);
 }
