@@ -7,6 +7,8 @@ export type TemplateVersion = '2021' | '2019' | 'mixed' | null;
 export interface LintOptions {
   /** The year "now" (for reports that state no year); injected so the engine stays pure. */
   currentYear: number;
+  /** The report year as the user set it, overriding what the document says (it decides the expected format). */
+  reportYear?: number | null;
 }
 
 export interface LintResult {
@@ -21,7 +23,7 @@ export interface LintResult {
 const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 export function lintDocument(document: DocumentModel, options: LintOptions): LintResult {
-  const report = mapDocument(document, options.currentYear);
+  const report = mapDocument(document, options.currentYear, options.reportYear ?? null);
   const diagnostics = report.isReport ? rules.flatMap((rule) => rule.check({ document, report })) : [];
   return {
     template: templateVersion(report),

@@ -12,11 +12,11 @@ export { splitNumbering, titleKey } from './find-headings';
 const MIN_HEADINGS_FOR_REPORT = 3;
 
 /** Maps a document onto the template: its year, its standard tables and its section headings. */
-export function mapDocument(document: DocumentModel, currentYear: number): MappedReport {
+export function mapDocument(document: DocumentModel, currentYear: number, reportYear: number | null = null): MappedReport {
   const tables = locateTables(document);
   const headings = findHeadings(document.paragraphs);
   return {
-    year: findReportYear(document.paragraphs, currentYear),
+    year: reportYear !== null ? { year: reportYear, source: 'setting' } : findReportYear(document.paragraphs, currentYear),
     tables,
     headings,
     isReport: tables.length > 0 || headings.length >= MIN_HEADINGS_FOR_REPORT,

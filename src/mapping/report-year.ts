@@ -2,8 +2,8 @@ import type { Paragraph } from '../docmodel';
 
 export interface ReportYear {
   year: number;
-  /** Where the year came from, for messages: the title, the 统计期限 sentence, or assumed. */
-  source: 'title' | 'period' | 'assumed';
+  /** Where the year came from: the title, the 统计期限 sentence, the user's setting, or assumed. */
+  source: 'title' | 'period' | 'setting' | 'assumed';
 }
 
 const TITLE_YEAR = /(20\d{2})\s*年\s*度?\s*(?:[^，。,；;\d]{0,24}?)政府信息公开/;

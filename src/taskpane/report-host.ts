@@ -1,0 +1,81 @@
+import type { DocumentModel } from '../docmodel';
+import type { Fix } from '../edits/types';
+import type { LintResult } from '../engine';
+import type { Diagnostic, Location } from '../rules';
+import type { TableId } from '../template';
+
+/**
+ * What the task pane needs from wherever the document lives. The Word host (Office.js) and the
+ * standalone host (a .docx in memory, in a plain browser) implement it; components receive it as
+ * props and never call Office or the file system themselves.
+ */
+export interface ReportHost {
+  readonly capabilities: HostCapabilities;
+  /** Reads the document and lints it. */
+  check(options: CheckOptions): Promise<CheckResult>;
+  /** Applies one fix or one chosen suggestion; a stale one is skipped with the reason. */
+  applyFix(fix: Fix, options: CheckOptions): Promise<FixOutcome>;
+  /** Applies every safe fix, re-checking until nothing fixable is left (bounded passes). */
+  fixAll(options: CheckOptions): Promise<FixAllOutcome>;
+  /** Shows the user where a finding is (Word: selects the cell or paragraph). */
+  reveal(location: Location): Promise<void>;
+  /** Word: inserts at the cursor (never inside a table); standalone: downloads a blank .docx. */
+  insertTemplate(what: TemplateChoice, options: CheckOptions): Promise<void>;
+  /** Keys of findings the user chose to ignore, stored with the document. */
+  loadIgnored(): Promise<string[]>;
+  saveIgnored(keys: string[]): Promise<void>;
+  /** Calls back (debounced by the caller) when the document changes; returns an unsubscribe. */
+  watchChanges(onChange: () => void): () => void;
+}
+
+export interface HostCapabilities {
+  kind: 'word' | 'standalone';
+  /** Fixes can be applied as tracked changes (WordApi 1.4). */
+  trackChanges: boolean;
+  /** Comments can be put on cells that need the user's input (WordApi 1.4). */
+  comments: boolean;
+  /** The document reports its changes (WordApi 1.6 events). */
+  changeEvents: boolean;
+  /** Why a capability is missing, to explain it in the UI (e.g. "需要 Word 2019 或更高版本"). */
+  notes: string[];
+}
+
+export interface CheckOptions {
+  /** The year "now" (the host's clock), for reports that state no year. */
+  currentYear: number;
+  /** The report year set by the user, or null to take it from the document. */
+  reportYear: number | null;
+  /** Apply fixes as tracked changes (Word only). */
+  trackChanges: boolean;
+  /** Put comments on cells needing input (Word only). */
+  comments: boolean;
+}
+
+export interface CheckResult {
+  lint: Pick<LintResult, 'template' | 'year' | 'isReport' | 'diagnostics'>;
+  /** The document model the findings refer to (tables for the read-only preview). */
+  document: DocumentModel;
+  /** A name to show (file name in the standalone page, or null in Word). */
+  documentName: string | null;
+}
+
+export interface FixOutcome {
+  applied: boolean;
+  /** Why it was not applied (stale, overlapping), in Chinese. */
+  reason: string | null;
+}
+
+export interface FixAllOutcome {
+  applied: { diagnostic: Diagnostic; description: string }[];
+  skipped: { diagnostic: Diagnostic; reason: string }[];
+  /** What is left for the user after fixing. */
+  remaining: Diagnostic[];
+}
+
+export type TemplateChoice = 'report' | 'tables' | TableId;
+
+/** A finding's identity for "ignore": stable while the same problem stays at the same place. */
+export function findingKey(d: Diagnostic): string {
+  const where = d.location ? ('paragraphIndex' in d.location ? `p${d.location.paragraphIndex}` : `t${d.location.tableIndex}`) : '-';
+  return [d.rule, d.table, d.row ?? '', d.column ?? '', d.table === 'text' ? where : ''].join('|');
+}
