@@ -282,6 +282,19 @@ async function main(): Promise<void> {
   for (const n of notes) console.log(`note: ${n}`);
   console.log('');
 
+  // Global warm-up: every input through both tools, so the JIT has seen all code paths (both
+  // tools alike) before the first input is timed; otherwise the first input pays for compilation.
+  for (let round = 0; round < 3; round++) {
+    for (const input of inputs) {
+      try {
+        runLint(input.bytes);
+      } catch {
+        // reported below
+      }
+      await runMammoth(toBuffer(input.bytes)).catch(() => undefined);
+    }
+  }
+
   const results: InputResult[] = [];
   for (const input of inputs) {
     const runs = runsOverride ?? (input.kind === 'large' ? 10 : 30);

@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 'use strict';
 // Thin launcher: the CLI is compiled to dist/ by `npm run build`.
-require('../dist/cli/main.js').runFromProcess();
+require('../dist/node/cli/main.js').runFromProcess();

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeFileAtomic } from '../src/cli/io';
@@ -386,5 +386,45 @@ describe('CLI: nianbao template', () => {
     assert.equal(defaults.status, EXIT_CLEAN, defaults.stderr);
     const lastYear = new Date().getFullYear() - 1;
     assert.deepEqual(listing(dir2), [`某某镇人民政府${lastYear}年政府信息公开工作年度报告.docx`]);
+  });
+});
+
+describe('CLI: edge cases of paths and arguments', () => {
+  let dir: string;
+  before(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nianbao-edge-'));
+    writeFileSync(join(dir, 'a.docx'), await buildSeedDocx('004'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an empty -o is a usage error, also with --in-place, and the input stays as it was', () => {
+    const before = readFileSync(join(dir, 'a.docx'));
+    assert.equal(run(['fix', join(dir, 'a.docx'), '-o', '']).code, EXIT_UNREADABLE_OR_USAGE);
+    assert.equal(run(['fix', join(dir, 'a.docx'), '-o', '', '--in-place']).code, EXIT_UNREADABLE_OR_USAGE);
+    assert.deepEqual(readFileSync(join(dir, 'a.docx')), before);
+  });
+
+  it('--in-place keeps the file a symlink points to, and its permissions', () => {
+    const real = join(dir, 'real.docx');
+    const link = join(dir, 'link.docx');
+    writeFileSync(real, readFileSync(join(dir, 'a.docx')));
+    chmodSync(real, 0o640);
+    symlinkSync(real, link);
+    assert.equal(run(['fix', link, '--in-place']).code, EXIT_CLEAN);
+    assert.ok(lstatSync(link).isSymbolicLink());
+    assert.equal(statSync(real).mode & 0o777, 0o640);
+    assert.deepEqual(lintFile(real).diagnostics, []);
+  });
+
+  it('template accepts only a four-digit year', () => {
+    for (const year of ['0x7E9', '2.025e3', ' 2025 ', '2025.0']) {
+      assert.equal(run(['template', '-o', join(dir, 'y.docx'), '--year', year]).code, EXIT_UNREADABLE_OR_USAGE, year);
+    }
+  });
+
+  it('an agency with path separators still gives a file name, not a folder', () => {
+    const r = spawnSync(process.execPath, [BIN, 'template', '--agency', '某/镇', '--year', '2025'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(r.status, EXIT_CLEAN, r.stderr);
+    assert.ok(readdirSync(dir).includes('某_镇2025年政府信息公开工作年度报告.docx'));
   });
 });

@@ -27,7 +27,11 @@ export function runFix(args: string[], io: CliIo): number {
     io.stderr(`请指定一个要修复的 .docx 文件。\n\n${FIX_USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
-  if (output && inPlace) {
+  if (output === '') {
+    io.stderr('-o 需要一个文件名。');
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (output !== undefined && inPlace) {
     io.stderr('-o 与 --in-place 不能同时使用。');
     return EXIT_UNREADABLE_OR_USAGE;
   }

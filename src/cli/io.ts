@@ -1,4 +1,4 @@
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 /** What the commands need from the outside world: passed in, so tests run them in-process. */
@@ -12,10 +12,13 @@ export interface CliIo {
 }
 
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  // Replacing an existing file keeps what it was: the file a symlink points to, and its permissions.
+  const target = existsSync(path) ? realpathSync(path) : path;
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
   try {
     writeFileSync(temporary, bytes);
-    renameSync(temporary, path);
+    if (existsSync(target)) chmodSync(temporary, statSync(target).mode);
+    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;

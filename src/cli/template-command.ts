@@ -20,13 +20,15 @@ export function runTemplate(args: string[], io: CliIo): number {
     return EXIT_UNREADABLE_OR_USAGE;
   }
   // Reports are written in January about the year just ended.
-  const year = parsed.values.year === undefined ? io.currentYear - 1 : Number(parsed.values.year);
+  const given = parsed.values.year;
+  const year = given === undefined ? io.currentYear - 1 : /^\d{4}$/.test(given) ? Number(given) : NaN;
   if (!Number.isInteger(year) || year < 2021 || year > io.currentYear + 1) {
     io.stderr(`年份“${parsed.values.year}”无效：2021 年格式适用于 2021 年度及以后的报告。`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
   const agency = parsed.values.agency?.trim() || DEFAULT_AGENCY;
-  const target = parsed.values.output ?? `${agency}${year}年政府信息公开工作年度报告.docx`;
+  // The agency goes into the default file name: characters no file system accepts are replaced.
+  const target = parsed.values.output || `${agency.replace(/[\\/:*?"<>|]/g, '_')}${year}年政府信息公开工作年度报告.docx`;
   try {
     io.writeFileAtomic(target, blankReportDocx({ agency, year }));
   } catch (error) {
