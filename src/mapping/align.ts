@@ -12,9 +12,14 @@ const GAP_MINIMUM = 0.3;
  * and swapped items: exact labels first, then items in the same gap between exact anchors, then the
  * best remaining fuzzy pairs. Order is judged afterwards (longest increasing run), so a swap is
  * reported as a swap, not as a missing plus an extra row.
- * `score` returns a similarity in [0, 1], or a negative number for items that can never pair.
+ * `score` returns a similarity in [0, 1], or a negative number for items that can never pair;
+ * `exact` says cheaply whether a pair is an exact match (score 1), so the common case costs no
+ * edit distance.
  */
-export function alignSequences<D, T>(docs: readonly D[], templates: readonly T[], score: (d: D, t: T) => number, threshold: number): Alignment {
+export function alignSequences<D, T>(
+  docs: readonly D[], templates: readonly T[], score: (d: D, t: T) => number, threshold: number,
+  exact: (d: D, t: T) => boolean = (d, t) => score(d, t) === 1,
+): Alignment {
   const docToTemplate: (number | null)[] = docs.map(() => null);
   const used = new Set<number>();
   const pair = (d: number, t: number) => {
@@ -25,9 +30,9 @@ export function alignSequences<D, T>(docs: readonly D[], templates: readonly T[]
   // 1. Exact labels, preferring the candidate that keeps template order.
   let last = -1;
   docs.forEach((d, i) => {
-    const exact = templates.map((t, j) => (score(d, t) === 1 && !used.has(j) ? j : -1)).filter((j) => j >= 0);
-    if (exact.length === 0) return;
-    const choice = exact.find((j) => j > last) ?? exact[0];
+    const matches = templates.map((t, j) => (exact(d, t) && !used.has(j) ? j : -1)).filter((j) => j >= 0);
+    if (matches.length === 0) return;
+    const choice = matches.find((j) => j > last) ?? matches[0];
     pair(i, choice);
     last = Math.max(last, choice);
   });

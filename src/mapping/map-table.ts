@@ -19,6 +19,12 @@ interface DocLine {
 }
 
 const FUZZY_ROW = 0.6;
+/** Below this no pairing is considered at all (the aligner's in-place minimum is 0.3). */
+const GAP_FLOOR = 0.3;
+
+/** Length alone rules out a similarity of `minimum` when the lengths differ too much. */
+const couldReach = (a: string, b: string, minimum: number) =>
+  Math.abs(a.length - b.length) <= (1 - minimum) * Math.max(a.length, b.length);
 
 /** Maps the Word tables of one standard table onto one variant of the template. */
 export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
@@ -60,8 +66,9 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
   const pairs = alignSequences(
     docLines,
     templateLines,
-    (d, t) => (d.kind !== t.kind ? -1 : similarity(d.key, t.key)),
+    (d, t) => (d.kind !== t.kind ? -1 : couldReach(d.key, t.key, GAP_FLOOR) ? similarity(d.key, t.key) : 0),
     FUZZY_ROW,
+    (d, t) => d.kind === t.kind && d.key === t.key,
   );
 
   const rows: MappedRow[] = [];

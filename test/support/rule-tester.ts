@@ -1,4 +1,6 @@
 import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { lintDocx } from '../../src/engine';
 import type { Diagnostic, Rule } from '../../src/rules';
 import { buildSeedDocx, type ReportSpec, type SeedId } from './fixtures';
@@ -35,9 +37,11 @@ export async function lintCase(c: Case): Promise<Diagnostic[]> {
  */
 export function ruleTester(rule: Rule, cases: { valid: Case[]; invalid: (Case & { errors: ExpectedFinding[] })[] }): void {
   describe(`rule ${rule.meta.id}`, () => {
-    it('has metadata and a doc page path', () => {
+    it('has metadata and a doc page with a wrong and a right example', () => {
       assert.match(rule.meta.docs, new RegExp(`docs/rules/${rule.meta.id}\\.md$`));
       assert.ok(rule.meta.description.length > 0);
+      const page = readFileSync(resolve(__dirname, '../..', rule.meta.docs), 'utf8');
+      for (const section of ['## 错误示例', '## 正确示例', '## 依据']) assert.ok(page.includes(section), `${rule.meta.docs} lacks ${section}`);
     });
     for (const c of cases.valid) {
       it(`valid: ${c.name}`, async () => {
