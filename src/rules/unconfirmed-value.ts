@@ -1,7 +1,7 @@
 import { confirmBookmarkValue } from '../edits/types';
 import { labelKey } from '../mapping';
-import { mappedCellLocation, rowName } from './places';
-import { docsPath, type Diagnostic, type Rule } from './types';
+import { cellFinding, dataCells } from './cell-findings';
+import { docsPath, type Rule } from './types';
 
 /**
  * A value a fix proposed (migrating from the 2019 format) or could only guess (0 for a cell with
@@ -10,26 +10,20 @@ import { docsPath, type Diagnostic, type Rule } from './types';
 export const unconfirmedValue: Rule = {
   meta: { id: 'unconfirmed-value', severity: 'warning', fixes: 'suggestion', description: '自动迁移填入的数值尚待确认', docs: docsPath('unconfirmed-value') },
   check({ report }) {
-    const found: Diagnostic[] = [];
-    for (const table of report.tables) {
-      for (const row of table.rows) {
-        for (const c of row.cells.values()) {
-          const proposed = c.cell.bookmarks.map(confirmBookmarkValue).find((v) => v !== null);
-          if (proposed === undefined || proposed === null || labelKey(c.cell.text) !== labelKey(proposed)) continue;
-          const rowLabel = rowName(row, c.column);
-          found.push({
-            rule: 'unconfirmed-value', severity: 'warning', table: table.id, row: rowLabel, column: c.column.label,
-            message: `${c.cell.text.trim() || '（空）'} 是迁移格式时自动填入的，请核实（见批注）：改成实际数值，或确认无误。`,
-            location: mappedCellLocation(c),
-            fix: null,
-            suggestions: [{
-              description: '确认此值无误',
-              edits: [{ kind: 'confirm-value', tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text }],
-            }],
-          });
-        }
-      }
-    }
-    return found;
+    return [...dataCells(report)].filter(({ cell: c }) => {
+      const proposed = c.cell.bookmarks.map(confirmBookmarkValue).find((v) => v !== null);
+      return typeof proposed === 'string' && labelKey(c.cell.text) === labelKey(proposed);
+    }).map((place) => {
+      const c = place.cell;
+      return cellFinding(place, {
+        rule: 'unconfirmed-value', severity: 'warning',
+        message: `${c.cell.text.trim() || '（空）'} 是迁移格式时自动填入的，请核实（见批注）：改成实际数值，或确认无误。`,
+        fix: null,
+        suggestions: [{
+          description: '确认此值无误',
+          edits: [{ kind: 'confirm-value', tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text }],
+        }],
+      });
+    });
   },
 };

@@ -1,4 +1,5 @@
 import { displayText, type MappedCell, type MappedReport } from '../../mapping';
+import { setCellEdit } from '../cell-findings';
 import { describePlace, mappedCellLocation } from '../places';
 import type { Diagnostic, Fix, RuleId } from '../types';
 import { broken, connectedGroups, equations, requiredValue, singleCellCulprits, type BrokenEquation, type Culprit } from './relations';
@@ -7,10 +8,7 @@ const MAX_LISTED_TERMS = 6;
 const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 function setCell(c: MappedCell, value: number, description: string): Fix {
-  return {
-    description,
-    edits: [{ kind: 'set-cell-text', tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text, text: format(value) }],
-  };
+  return { description, edits: [setCellEdit(c, format(value))] };
 }
 
 /**
