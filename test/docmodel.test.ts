@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { strToU8, zipSync } from 'fflate';
+import fc from 'fast-check';
 import { DocumentReadError, parseWordprocessingML, readDocument } from '../src/docmodel';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
@@ -87,5 +88,30 @@ describe('document model', () => {
         assert.throws(() => readDocument(bytes), (e: unknown) => e instanceof DocumentReadError && e.code === code && message.test(e.message));
       });
     }
+  });
+});
+
+describe('document model on arbitrary input (property)', () => {
+  const onlyReadErrors = (read: () => unknown) => {
+    try {
+      read();
+      return true;
+    } catch (error) {
+      return error instanceof DocumentReadError && /[\u4e00-\u9fff]/.test(error.message);
+    }
+  };
+  it('any bytes either read or fail with a Chinese DocumentReadError, never another exception', () => {
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 2048 }), (bytes) => onlyReadErrors(() => readDocument(bytes))), { numRuns: 300 });
+  });
+  it('any text as document.xml inside a real zip does too', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 400 }), (text) => onlyReadErrors(() => readDocument(docx(text)))), { numRuns: 300 });
+  });
+  it('truncated and bit-flipped .docx files do too', () => {
+    const good = docx(doc(p(r('一、总体情况'))));
+    fc.assert(fc.property(fc.nat(good.length - 1), fc.nat(255), (at, value) => {
+      const flipped = good.slice();
+      flipped[at] = value;
+      return onlyReadErrors(() => readDocument(good.slice(0, at))) && onlyReadErrors(() => readDocument(flipped));
+    }), { numRuns: 300 });
   });
 });

@@ -1,6 +1,10 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import type { Paragraph } from '../src/docmodel';
+import { strToU8, zipSync } from 'fflate';
+import { parseWordprocessingML, readDocument } from '../src/docmodel';
+import { fixAllDocx, MAX_FIX_PASSES } from '../src/hosts/docx';
+import { lintDocument } from '../src/engine';
 import { alignSequences } from '../src/mapping/align';
 import { parseCellValue } from '../src/mapping/cell-value';
 import { labelKey } from '../src/mapping/normalise';
@@ -99,5 +103,36 @@ describe('template data', () => {
   it('declares R1–R4 as data', () => {
     const ids = template.tables.filter((t) => t.variant === '2021').flatMap((t) => t.relations.map((r) => r.id));
     assert.deepEqual(ids, ['R1', 'R2', 'R3', 'R4', 'R4', 'R4']);
+  });
+});
+
+describe('linting never crashes on odd tables (property)', () => {
+  const cellXml = (text: string, span: number, merge: string) =>
+    `<w:tc><w:tcPr>${span > 1 ? `<w:gridSpan w:val="${span}"/>` : ''}${merge}</w:tcPr><w:p><w:r><w:t>${text}</w:t></w:r></w:p></w:tc>`;
+  const cell = fc.tuple(
+    fc.oneof(fc.constantFrom(...allLabels, '', '0', '3', '无', '小计', '合计'), fc.string({ maxLength: 4 }).map((s) => s.replace(/[<&>]/g, ''))),
+    fc.integer({ min: 1, max: 3 }),
+    fc.constantFrom('', '', '<w:vMerge w:val="restart"/>', '<w:vMerge/>'),
+  ).map(([text, span, merge]) => cellXml(text, span, merge));
+  const table = fc.array(fc.array(cell, { minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 30 })
+    .map((rows) => `<w:tbl>${rows.map((cells) => `<w:tr>${cells.join('')}</w:tr>`).join('')}</w:tbl>`);
+  const heading = fc.constantFrom('一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '4、政府信息公开行政复议、行政诉讼情况', '其他需要报告的事项', '正文');
+
+  it('any mix of standard labels, numbers, spans and merges lints without an exception', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(table, heading.map((h) => `<w:p><w:r><w:t>${h}</w:t></w:r></w:p>`)), { maxLength: 6 }), (blocks) => {
+      const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${blocks.join('')}</w:body></w:document>`;
+      const result = lintDocument(parseWordprocessingML(xml), { currentYear: 2026 });
+      return result.diagnostics.every((d) => d.message.length > 0);
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) });
+  });
+
+  it('and fix-all on them never crashes, stays within its passes and leaves a readable document', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(table, heading.map((h) => `<w:p><w:r><w:t>${h}</w:t></w:r></w:p>`)), { maxLength: 6 }), (blocks) => {
+      const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${blocks.join('')}</w:body></w:document>`;
+      const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>'), 'word/document.xml': strToU8(xml) });
+      const result = fixAllDocx(bytes, { currentYear: 2026 });
+      readDocument(result.bytes);
+      return result.passes <= MAX_FIX_PASSES;
+    }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) });
   });
 });

@@ -78,6 +78,8 @@ function splitRowFix(row: MappedRow, current: TemplateTable, migration: Migratio
   const labelCell = row.labelCell;
   if (!labelCell || labelCell.gridSpan < 2) return null;
   const subRows = current.blocks.flatMap((b) => b.rows).filter((r) => r.groups.includes(label));
+  // A 2019 row that the 2021 format simply dropped has nothing to split into: deleting data is the user's call.
+  if (subRows.length === 0) return null;
   const block = current.blocks.find((b) => b.rows.includes(subRows[0]))!;
   const before = row.row.cells.filter((c) => c.gridColumn < labelCell.gridColumn);
   const dataColumns = block.columns.map((column) => ({ column, cell: row.cells.get(column.key) }));
