@@ -1,0 +1,181 @@
+import { DocumentReadError } from '../../docmodel';
+import type { Fix } from '../../edits/types';
+import { lintDocx } from '../../engine';
+import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml } from '../../generate';
+import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
+import { applyFixToDocx, fixAllDocx } from '../docx';
+import type { CheckOptions, CheckResult, FixAllOutcome, FixOutcome, HostCapabilities, ReportHost, TemplateChoice } from '../../taskpane/report-host';
+import type { StandaloneControls } from '../../taskpane/standalone-controls';
+import { readFileBytes, saveFileInBrowser } from './save-file';
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const STORAGE_PREFIX = 'nianbao-lint:ignored:';
+/** The agency in a blank template's title: a placeholder the clerk replaces. */
+const PLACEHOLDER_AGENCY = '某某单位';
+
+export interface StandaloneHostOptions {
+  /** The bundled sample report's bytes (the page fetches its own asset; tests pass a fixture). */
+  loadSample: () => Promise<Uint8Array>;
+  sampleFileName?: string;
+  /** Where downloads go (default: a Blob URL and a link click). */
+  saveFile?: (bytes: Uint8Array, fileName: string, mimeType: string) => void;
+  /** Where ignored findings persist, per file name (default: localStorage when usable, else memory). */
+  storage?: Pick<Storage, 'getItem' | 'setItem'> | null;
+}
+
+export interface StandaloneHost {
+  host: ReportHost;
+  controls: StandaloneControls;
+}
+
+const CAPABILITIES: HostCapabilities = {
+  kind: 'standalone',
+  trackChanges: false,
+  comments: false,
+  changeEvents: false,
+  notes: ['修订模式和批注开关只在 Word 中可用；在浏览器中，修复直接写入文件，需要您核实的数值会加批注。'],
+};
+
+/**
+ * The task pane's host in a plain browser: the .docx lives in memory as bytes, every check and fix
+ * runs the engine and the .docx host in the page. Nothing is uploaded and nothing is sent anywhere.
+ */
+export function createStandaloneHost(options: StandaloneHostOptions): StandaloneHost {
+  const saveFile = options.saveFile ?? saveFileInBrowser;
+  const storage = options.storage === undefined ? usableLocalStorage() : options.storage;
+  const memoryIgnored = new Map<string, string[]>();
+  let current: { bytes: Uint8Array; fileName: string } | null = null;
+
+  const opened = () => {
+    if (!current) throw new Error('尚未打开文件：请先打开 .docx 文件或加载示例报告。');
+    return current;
+  };
+  const lintOptions = (o: CheckOptions) => ({ currentYear: o.currentYear, reportYear: o.reportYear });
+
+  const host: ReportHost = {
+    capabilities: CAPABILITIES,
+
+    async check(o: CheckOptions): Promise<CheckResult> {
+      const { bytes, fileName } = opened();
+      const lint = lintDocx(bytes, lintOptions(o));
+      return {
+        lint: { template: lint.template, year: lint.year, isReport: lint.isReport, diagnostics: lint.diagnostics },
+        document: lint.document,
+        documentName: fileName,
+      };
+    },
+
+    async applyFix(fix: Fix): Promise<FixOutcome> {
+      const doc = opened();
+      const result = applyFixToDocx(doc.bytes, fix);
+      if (result.applied) doc.bytes = result.bytes;
+      return { applied: result.applied, reason: result.applied ? null : result.reason ?? '文档已改变，此修复不再适用。' };
+    },
+
+    async fixAll(o: CheckOptions): Promise<FixAllOutcome> {
+      const doc = opened();
+      const report = fixAllDocx(doc.bytes, lintOptions(o));
+      doc.bytes = report.bytes;
+      return {
+        applied: report.applied.map((a) => ({ diagnostic: a.diagnostic, description: a.fix.description })),
+        skipped: report.skipped.map((s) => ({ diagnostic: s.diagnostic, reason: s.reason })),
+        remaining: report.remaining.diagnostics,
+      };
+    },
+
+    // The page shows the table preview itself; there is no document window to move.
+    async reveal() {},
+
+    async insertTemplate(what: TemplateChoice, o: CheckOptions): Promise<void> {
+      // Reports are written early in the year about the year just ended.
+      const year = o.reportYear ?? o.currentYear - 1;
+      const { bytes, fileName } = blankTemplate(what, year);
+      saveFile(bytes, fileName, DOCX_MIME);
+    },
+
+    async loadIgnored(): Promise<string[]> {
+      if (!current) return [];
+      const key = STORAGE_PREFIX + current.fileName;
+      if (!storage) return memoryIgnored.get(key) ?? [];
+      try {
+        const parsed: unknown = JSON.parse(storage.getItem(key) ?? '[]');
+        return Array.isArray(parsed) ? parsed.filter((k): k is string => typeof k === 'string') : [];
+      } catch {
+        return [];
+      }
+    },
+
+    async saveIgnored(keys: string[]): Promise<void> {
+      if (!current) return;
+      const key = STORAGE_PREFIX + current.fileName;
+      if (!storage) {
+        memoryIgnored.set(key, [...keys]);
+        return;
+      }
+      try {
+        storage.setItem(key, JSON.stringify(keys));
+      } catch {
+        memoryIgnored.set(key, [...keys]); // storage full or blocked: keep them for this visit
+      }
+    },
+
+    // A file in memory changes only through this host.
+    watchChanges: () => () => {},
+  };
+
+  const controls: StandaloneControls = {
+    currentFileName: () => current?.fileName ?? null,
+
+    async open(bytes: Uint8Array, fileName: string): Promise<void> {
+      // Reading it once here turns an unreadable file into a clear message before anything changes.
+      lintDocx(bytes, { currentYear: new Date().getFullYear() });
+      current = { bytes, fileName };
+    },
+
+    async openFile(file: Blob & { name: string }): Promise<void> {
+      if (/\.doc$/i.test(file.name)) {
+        throw new DocumentReadError('legacy-doc', `“${file.name}”是旧版 .doc 文件：请先在 Word 或 WPS 中“另存为” .docx 格式，再打开。`);
+      }
+      await controls.open(await readFileBytes(file), file.name);
+    },
+
+    async loadSample(): Promise<void> {
+      await controls.open(await options.loadSample(), options.sampleFileName ?? 'sample-report.docx');
+    },
+
+    download(): void {
+      const doc = opened();
+      saveFile(doc.bytes, fixedName(doc.fileName), DOCX_MIME);
+    },
+
+    downloadName: () => (current ? fixedName(current.fileName) : null),
+  };
+
+  return { host, controls };
+}
+
+export const fixedName = (fileName: string): string => `${fileName.replace(/\.docx$/i, '')}.fixed.docx`;
+
+function blankTemplate(what: TemplateChoice, year: number): { bytes: Uint8Array; fileName: string } {
+  if (what === 'report') {
+    return { bytes: blankReportDocx({ agency: PLACEHOLDER_AGENCY, year }), fileName: `政府信息公开工作年度报告（${year} 年度空白模板）.docx` };
+  }
+  const tables = what === 'tables' ? TABLE_IDS : [what];
+  const body = tables.map((id) => headingParagraph(id) + standardTableXml(id, CURRENT_VARIANT) + '<w:p/>').join('');
+  const name = what === 'tables' ? '标准表格（表二至表四）' : `标准表格（表${tableNumeral(what)}）`;
+  return { bytes: buildDocx(documentXml(body), { title: name }), fileName: `${name}.docx` };
+}
+
+/** The section heading a table belongs under, so the downloaded table is recognised when pasted. */
+function headingParagraph(id: TableId): string {
+  const heading = template.headings.find((h) => h.table === id);
+  return heading ? `<w:p><w:r><w:t>${escapeXml(`${heading.numeral}、${heading.title}`)}</w:t></w:r></w:p>` : '';
+}
+
+function usableLocalStorage(): Pick<Storage, 'getItem' | 'setItem'> | null {
+  try {
+    return typeof localStorage === 'undefined' ? null : localStorage;
+  } catch {
+    return null; // access denied (file:// in some browsers, strict privacy settings)
+  }
+}

@@ -1,0 +1,140 @@
+import { documentXml } from '../../generate';
+import { parseWordprocessingML } from '../../docmodel';
+import type { Edit, Fix } from '../../edits/types';
+import { applyFixes, type SkippedFix } from '../docx/apply-edits';
+import { firstTableXml, flatOpcPackage, withBodyContent } from './flat-opc';
+import type { Snapshot } from './read';
+
+export interface WriteOptions {
+  trackChanges: boolean;
+  comments: boolean;
+}
+
+export interface WritePlan {
+  applied: Fix[];
+  skipped: SkippedFix[];
+  /** The document as the engine expects it after the writes (to notice a fix pass going in circles). */
+  expectedXml: string;
+  /** Queues the Word calls; the caller syncs. */
+  queue(context: Word.RequestContext): void;
+}
+
+/** Edits the Table/Cell API cannot make: the table goes through OOXML replacement. */
+const STRUCTURAL = new Set<Edit['kind']>(['continue-merge', 'insert-rows', 'replace-row', 'delete-row', 'replace-table', 'confirm-value']);
+
+type Operation = { position: number; run: (context: Word.RequestContext) => void };
+
+/**
+ * Decides which fixes apply to the document as just read (the project's splice engine checks each
+ * edit's expected text, so a stale fix is skipped with its reason, and overlapping fixes are not
+ * both applied), then turns the applied edits into Word calls: cell and paragraph text through
+ * the object API, structural edits by replacing the table's OOXML, bottom-up so that no write
+ * shifts the index of a later one.
+ */
+export function planWrites(snapshot: Snapshot, fixes: readonly Fix[], options: WriteOptions): WritePlan {
+  const { model } = snapshot;
+  const firstId = nextMarkId(model.xml);
+  const result = applyFixes(model.xml, fixes, firstId);
+  const edits = result.applied.flatMap((f) => f.edits);
+  const blockPosition = (key: { tableIndex: number } | { paragraphIndex: number }) =>
+    model.blocks.findIndex((b) => ('tableIndex' in key ? b.kind === 'table' && b.tableIndex === key.tableIndex : b.kind === 'paragraph' && b.paragraphIndex === key.paragraphIndex));
+
+  const restructured = new Set(edits.filter((e) => STRUCTURAL.has(e.kind)).map((e) => (e as { tableIndex: number }).tableIndex));
+  const operations: Operation[] = [];
+  let markId = firstId + result.comments.length;
+
+  for (const tableIndex of restructured) {
+    const own = edits.filter((e) => 'tableIndex' in e && e.tableIndex === tableIndex && e.kind !== 'delete-table');
+    const replacement = tableReplacement(snapshot.tablePackage(tableIndex), own, markId);
+    markId += replacement.comments.length;
+    operations.push({
+      position: blockPosition({ tableIndex }),
+      run: () => {
+        const range = snapshot.tables[tableIndex].getRange('Whole').insertOoxml(replacement.package, 'Replace');
+        if (!options.comments || replacement.comments.length === 0) return;
+        const table = range.tables.getFirst();
+        for (const c of replacement.comments) table.getCell(c.rowIndex, c.cellIndex).body.getRange('Whole').insertComment(c.text);
+      },
+    });
+  }
+
+  for (const edit of edits) {
+    switch (edit.kind) {
+      case 'set-cell-text':
+        if (restructured.has(edit.tableIndex)) break;
+        operations.push({ position: blockPosition(edit), run: () => { snapshot.tables[edit.tableIndex].getCell(edit.rowIndex, edit.cellIndex).value = edit.text; } });
+        break;
+      case 'set-paragraph-text':
+        operations.push({ position: blockPosition(edit), run: () => { snapshot.paragraphs[edit.paragraphIndex].insertText(edit.text, 'Replace'); } });
+        break;
+      case 'delete-table':
+        operations.push({ position: blockPosition(edit), run: () => snapshot.tables[edit.tableIndex].delete() });
+        break;
+      case 'insert-after': {
+        const after = edit.after;
+        const target = () => ('tableIndex' in after ? snapshot.tables[after.tableIndex] : snapshot.paragraphs[after.paragraphIndex]);
+        // Half a place below its anchor: written before the anchor itself is rewritten.
+        operations.push({ position: blockPosition(after) + 0.5, run: () => { target().getRange('Whole').insertOoxml(flatOpcPackage(edit.xml), 'After'); } });
+        break;
+      }
+      default:
+        break; // structural edits were queued with their table
+    }
+  }
+  operations.sort((a, b) => b.position - a.position);
+
+  return {
+    applied: result.applied,
+    skipped: result.skipped,
+    expectedXml: result.xml,
+    queue(context) {
+      if (operations.length === 0) return;
+      const track = options.trackChanges && snapshot.trackingMode !== null && snapshot.trackingMode !== 'TrackAll';
+      if (track) context.document.changeTrackingMode = 'TrackAll';
+      for (const op of operations) op.run(context);
+      if (track) context.document.changeTrackingMode = snapshot.trackingMode!;
+    },
+  };
+}
+
+interface TableReplacement {
+  package: string;
+  /** Comments to put on cells of the new table (Word adds them; the package carries none). */
+  comments: { rowIndex: number; cellIndex: number; text: string }[];
+}
+
+/**
+ * Applies one table's edits to its own package (where it is table 0) with the splice engine, and
+ * takes the comment marks back out: insertOoxml would need a comments part, and Range.insertComment
+ * (WordApi 1.4) makes real Word comments. The confirmation bookmarks stay.
+ */
+export function tableReplacement(tablePackage: string, edits: readonly Edit[], firstId: number): TableReplacement {
+  const local = edits.map((e) => ({ ...e, tableIndex: 0 }) as Edit);
+  const result = applyFixes(tablePackage, [{ description: '', edits: local }], firstId);
+  if (result.applied.length === 0) throw new Error(`表格无法按 OOXML 修改：${result.skipped[0]?.reason ?? ''}`);
+  let tableXml = firstTableXml(result.xml);
+  if (tableXml === null) throw new Error('表格的 OOXML 中没有表格');
+
+  const cells = parseWordprocessingML(documentXml(tableXml)).tables[0]?.rows.flatMap((r) => r.cells.map((c) => ({ row: r.rowIndex, c }))) ?? [];
+  const comments: TableReplacement['comments'] = [];
+  const wrapped = documentXml(tableXml);
+  for (const comment of result.comments) {
+    const mark = `<w:commentRangeStart w:id="${comment.id}"/>`;
+    const cell = cells.find(({ c }) => wrapped.slice(c.source.start, c.source.end).includes(mark));
+    if (cell) comments.push({ rowIndex: cell.row, cellIndex: cell.c.cellIndex, text: comment.text });
+    tableXml = tableXml
+      .replace(mark, '')
+      .replace(`<w:commentRangeEnd w:id="${comment.id}"/>`, '')
+      .replace(`<w:r><w:commentReference w:id="${comment.id}"/></w:r>`, '');
+  }
+  return { package: withBodyContent(result.xml, tableXml), comments };
+}
+
+/** A comment / confirmation-mark id above every one the document already uses (bookmark names must stay unique). */
+export function nextMarkId(xml: string): number {
+  const ids = [
+    ...[...xml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*w:id="(\d+)"/g)].map((m) => Number(m[1])),
+    ...[...xml.matchAll(/_nbConfirm_[0-9dx]*_(\d+)/g)].map((m) => Number(m[1])),
+  ];
+  return ids.length ? Math.max(...ids) + 1 : 0;
+}

@@ -1,0 +1,55 @@
+import { createRoot, type Root } from 'react-dom/client';
+import sampleUrl from '../../samples/sample-report.docx';
+import { createStandaloneHost } from '../hosts/browser/standalone-host';
+import { App } from './components/App';
+import { StartupError } from './components/StartupError';
+import { errorMessage } from './use-report-check';
+
+/** office.js normally reports within a second; past this, the page is not in Office. */
+const OFFICE_READY_TIMEOUT_MS = 5000;
+
+type OfficeGlobal = typeof Office;
+
+/** Which host runs the page: Word when office.js loaded inside Word, otherwise the plain browser. */
+async function inWord(): Promise<boolean> {
+  // No `Office` global: office.js was not loaded (offline, blocked) — a plain browser.
+  const office = (globalThis as { Office?: OfficeGlobal }).Office;
+  if (!office || typeof office.onReady !== 'function') return false;
+  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
+  const info = await Promise.race([office.onReady(), timeout]).catch(() => null);
+  return info?.host === (office.HostType?.Word ?? 'Word');
+}
+
+async function startInWord(root: Root): Promise<void> {
+  try {
+    // Loaded only inside Word, so the browser page never pays for it.
+    const { createWordHost } = await import(/* webpackChunkName: "word-host" */ '../hosts/word');
+    const host = await createWordHost({ Word, Office });
+    root.render(<App host={host} />);
+  } catch (e) {
+    root.render(<StartupError message={errorMessage(e)} />);
+  }
+}
+
+async function startStandalone(root: Root): Promise<void> {
+  const { host, controls } = createStandaloneHost({
+    // The sample is a file of this site (bundled by webpack), not the user's document.
+    loadSample: async () => {
+      const response = await fetch(sampleUrl);
+      if (!response.ok) throw new Error(`无法加载示例报告（${response.status}）。`);
+      return new Uint8Array(await response.arrayBuffer());
+    },
+  });
+  if (new URLSearchParams(location.search).get('sample') === '1') {
+    await controls.loadSample().catch(() => undefined); // the page still offers the buttons
+  }
+  root.render(<App host={host} standalone={controls} />);
+}
+
+async function main(): Promise<void> {
+  const root = createRoot(document.getElementById('root')!);
+  if (await inWord()) await startInWord(root);
+  else await startStandalone(root);
+}
+
+void main();

@@ -1,0 +1,69 @@
+import type { TemplateVersion } from '../engine';
+import type { ReportYear } from '../mapping/report-year';
+import type { RuleId, Severity } from '../rules';
+import type { TableId } from '../template';
+import type { TemplateChoice } from './report-host';
+
+/** The groups findings are shown in: the three tables, then the section headings. */
+export type FindingArea = TableId | 'text';
+export const FINDING_AREAS: readonly FindingArea[] = ['active', 'applications', 'review', 'text'];
+
+export const AREA_NAMES: Record<FindingArea, string> = {
+  active: '表二',
+  applications: '表三',
+  review: '表四',
+  text: '章节标题',
+};
+
+/** What each table is about, for people who do not know the numbers by heart. */
+export const AREA_SUBTITLES: Record<FindingArea, string> = {
+  active: '主动公开政府信息情况',
+  applications: '收到和处理政府信息公开申请情况',
+  review: '行政复议、行政诉讼情况',
+  text: '六个部分的标题',
+};
+
+/** Short Chinese rule names (the descriptions are in docs/rules/README.md). */
+export const RULE_NAMES: Record<RuleId, string> = {
+  'outdated-template': '仍为 2019 年试行格式',
+  'row-label': '行标签与标准不一致',
+  'column-label': '列标题与标准不一致',
+  'missing-row': '缺少标准行',
+  'extra-row': '多出的行',
+  'row-order': '行顺序与标准不一致',
+  'missing-table': '缺少表格',
+  'empty-cell': '单元格为空',
+  'not-a-number': '不是数字',
+  'sum-mismatch': '合计与各项之和不符',
+  balance: '申请数量不平衡（一＋二＝三＋四）',
+  'section-heading': '章节标题不规范',
+  'unconfirmed-value': '自动填入的数值待确认',
+};
+
+export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告' };
+
+export function templateVersionName(template: TemplateVersion): string {
+  switch (template) {
+    case '2021': return '2021 格式';
+    case '2019': return '2019 年试行格式';
+    case 'mixed': return '混用（2021 格式与 2019 年试行格式）';
+    default: return '未找到年报表格';
+  }
+}
+
+const YEAR_SOURCES: Record<ReportYear['source'], string> = {
+  title: '取自标题',
+  period: '取自统计期限',
+  setting: '按设置',
+  assumed: '文档未写明，按今年推定',
+};
+
+export const reportYearText = (year: ReportYear): string => `${year.year} 年度（${YEAR_SOURCES[year.source]}）`;
+
+export const TEMPLATE_CHOICES: readonly { choice: TemplateChoice; label: string }[] = [
+  { choice: 'report', label: '整份报告框架（六个部分和三张表）' },
+  { choice: 'tables', label: '三张标准表格' },
+  { choice: 'active', label: '表二 主动公开政府信息情况' },
+  { choice: 'applications', label: '表三 收到和处理政府信息公开申请情况' },
+  { choice: 'review', label: '表四 行政复议、行政诉讼情况' },
+];
