@@ -49,6 +49,8 @@ export interface CheckOptions {
   trackChanges: boolean;
   /** Put comments on cells needing input (Word only). */
   comments: boolean;
+  /** Keys (findingKey) of findings the user ignored: fix-all leaves them alone. */
+  ignoredKeys?: readonly string[];
 }
 
 export interface CheckResult {

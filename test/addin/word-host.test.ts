@@ -3,7 +3,7 @@ import { lintDocument } from '../../src/engine';
 import { parseWordprocessingML } from '../../src/docmodel';
 import { documentXmlOf, openDocx } from '../../src/hosts/docx';
 import { createWordHost, fixAllInWord, detectSupport, IGNORED_KEY } from '../../src/hosts/word';
-import type { CheckOptions } from '../../src/taskpane/report-host';
+import { findingKey, type CheckOptions } from '../../src/taskpane/report-host';
 import { buildSeedDocx, type SeedId } from '../support/fixtures';
 import { FakeWord, type FakeWordOptions } from '../support/fake-word';
 
@@ -64,6 +64,14 @@ describe('Word host against the fake Word API', () => {
     assert.deepEqual(outcome.remaining, []);
     assert.deepEqual(lintFake(word).diagnostics, []);
     assert.ok(word.syncs <= 2 * outcome.passes, `${word.syncs} syncs for ${outcome.passes} passes`);
+  });
+
+  it('fixAll leaves the findings the user ignored alone', async () => {
+    const word = await fakeFor('004');
+    const ignoredFinding = lintFake(word).diagnostics[0];
+    const outcome = await fixAllInWord(word.Word.run, detectSupport(word.Office), { ...OPTIONS, ignoredKeys: [findingKey(ignoredFinding)] });
+    assert.equal(outcome.applied.length, 4);
+    assert.deepEqual(lintFake(word).diagnostics.map(findingKey), [findingKey(ignoredFinding)]);
   });
 
   it('fixAll on seed 000 moves the 2019 tables to the 2021 layout by OOXML replacement, with comments', async () => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DocumentReadError } from '../../src/docmodel';
 import { lintDocx } from '../../src/engine';
 import { createStandaloneHost, fixedName } from '../../src/hosts/browser/standalone-host';
-import type { CheckOptions, TemplateChoice } from '../../src/taskpane/report-host';
+import { findingKey, type CheckOptions, type TemplateChoice } from '../../src/taskpane/report-host';
 import { buildSeedDocx } from '../support/fixtures';
 import { CURRENT_YEAR, memoryStorage, SAMPLE, testHost } from './support';
 
@@ -36,6 +36,15 @@ describe('standalone host (a .docx in memory)', () => {
     assert.equal(h.saved[0].fileName, 'sample-report.fixed.docx');
     assert.equal(lintDocx(h.saved[0].bytes, { currentYear: CURRENT_YEAR }).diagnostics.length, 0);
     assert.equal(fixedName('报告.DOCX'), '报告.fixed.docx');
+  });
+
+  it('fix-all leaves the findings the user ignored alone', async () => {
+    const h = testHost();
+    await h.controls.open(await buildSeedDocx('004'), '某镇年报.docx');
+    const [ignoredFinding] = (await h.host.check(options)).lint.diagnostics;
+    const outcome = await h.host.fixAll({ ...options, ignoredKeys: [findingKey(ignoredFinding)] });
+    assert.equal(outcome.applied.length, 4);
+    assert.deepEqual(outcome.remaining.map(findingKey), [findingKey(ignoredFinding)]);
   });
 
   it('an unreadable file throws the Chinese DocumentReadError and leaves the open document alone', async () => {

@@ -4,7 +4,7 @@ import { lintDocx } from '../../engine';
 import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml } from '../../generate';
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
-import type { CheckOptions, CheckResult, FixAllOutcome, FixOutcome, HostCapabilities, ReportHost, TemplateChoice } from '../../taskpane/report-host';
+import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type ReportHost, type TemplateChoice } from '../../taskpane/report-host';
 import type { StandaloneControls } from '../../taskpane/standalone-controls';
 import { readFileBytes, saveFileInBrowser } from './save-file';
 
@@ -74,7 +74,8 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
 
     async fixAll(o: CheckOptions): Promise<FixAllOutcome> {
       const doc = opened();
-      const report = fixAllDocx(doc.bytes, lintOptions(o));
+      const ignored = new Set(o.ignoredKeys ?? []);
+      const report = fixAllDocx(doc.bytes, lintOptions(o), (d) => ignored.has(findingKey(d)));
       doc.bytes = report.bytes;
       return {
         applied: report.applied.map((a) => ({ diagnostic: a.diagnostic, description: a.fix.description })),

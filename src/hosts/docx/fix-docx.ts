@@ -26,9 +26,10 @@ export interface FixReport {
 /**
  * Fix-all: lint, apply every safe fix, lint again, until nothing fixable is left — at most
  * MAX_FIX_PASSES passes, stopping early when a pass changes nothing or brings back a state
- * already seen (a cycle). A document with nothing to fix comes back byte-identical.
+ * already seen (a cycle). A document with nothing to fix comes back byte-identical. Findings
+ * `leaveAlone` picks (the ones the user chose to ignore) are not fixed.
  */
-export function fixAllDocx(bytes: Uint8Array, options: LintOptions): FixReport {
+export function fixAllDocx(bytes: Uint8Array, options: LintOptions, leaveAlone: (d: Diagnostic) => boolean = () => false): FixReport {
   const pkg = openDocx(bytes);
   const original = documentXmlOf(pkg);
   let xml = original;
@@ -41,7 +42,7 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions): FixReport {
 
   while (passes < MAX_FIX_PASSES) {
     const lint = lintDocument(parseWordprocessingML(xml), options);
-    const candidates = lint.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null);
+    const candidates = lint.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null && !leaveAlone(d));
     if (candidates.length === 0) break;
     passes++;
     const byFix = new Map(candidates.map((d) => [d.fix, d]));

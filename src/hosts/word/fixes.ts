@@ -1,7 +1,7 @@
 import type { Fix } from '../../edits/types';
 import { lintDocument, type LintResult } from '../../engine';
 import type { Diagnostic } from '../../rules';
-import type { CheckOptions, FixAllOutcome, FixOutcome } from '../../taskpane/report-host';
+import { findingKey, type CheckOptions, type FixAllOutcome, type FixOutcome } from '../../taskpane/report-host';
 import { MAX_FIX_PASSES } from '../docx/fix-docx';
 import type { WordApiSupport } from './capabilities';
 import { queueStructure, readSnapshot, type Snapshot } from './read';
@@ -66,7 +66,8 @@ export function fixAllInWord(run: WordRun, support: WordApiSupport, options: Che
       const snapshot = await readSnapshot(context, structure);
       passes++;
       const result = lint(snapshot, options);
-      const candidates = result.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null);
+      const ignored = new Set(options.ignoredKeys ?? []);
+      const candidates = result.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null && !ignored.has(findingKey(d)));
       if (candidates.length === 0 || written >= MAX_FIX_PASSES) return { applied, skipped, remaining: result.diagnostics, passes };
       const byFix = new Map(candidates.map((d) => [d.fix, d]));
       const plan = planWrites(snapshot, candidates.map((d) => d.fix), writeOptions(options, support));

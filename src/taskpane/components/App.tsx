@@ -83,7 +83,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   const ignoredSet = new Set(ignored);
   const activeFindings = findings.filter((f) => !ignoredSet.has(f.key));
   const ignoredFindings = findings.filter((f) => ignoredSet.has(f.key));
-  const fixableCount = findings.filter((f) => f.diagnostic.fix).length;
+  const fixableCount = activeFindings.filter((f) => f.diagnostic.fix).length;
 
   /** One action at a time; its failure becomes a message, never a broken pane. */
   const run = async (action: () => Promise<void>) => {
@@ -108,7 +108,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   });
 
   const fixAll = () => run(async () => {
-    setFixAllOutcome(await host.fixAll(options));
+    setFixAllOutcome(await host.fixAll({ ...options, ignoredKeys: ignored }));
     await check.recheck();
   });
 
