@@ -4,7 +4,7 @@ import { describePlace, mappedCellLocation } from '../places';
 import type { Diagnostic, Fix, RuleId } from '../types';
 import { broken, connectedGroups, equations, requiredValue, singleCellCulprits, type BrokenEquation, type Culprit } from './relations';
 
-const MAX_LISTED_TERMS = 6;
+const MAX_LISTED_TERMS = 4;
 const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
 function setCell(c: MappedCell, value: number, description: string): Fix {
@@ -33,8 +33,9 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
         return [...nonZero.map(term), ...(zeros ? [`其余 ${zeros} 项均为 0`] : [])].join(' + ');
       };
       const along = e.relation.forEach === 'column' ? `“${e.left[0].column.label}”列` : `“${rowLabel(e.left[0])}”${table.id === 'review' ? '' : '行'}`;
-      return `${along}：${side(e.left)} = ${format(e.leftSum)}，而 ${side(e.right)} = ${format(e.rightSum)}，相差 ${format(Math.abs(e.leftSum - e.rightSum))}（${e.relation.id}：${e.relation.description}）`;
+      return `${along}：${side(e.left)} = ${format(e.leftSum)}，而 ${side(e.right)} = ${format(e.rightSum)}，相差 ${format(Math.abs(e.leftSum - e.rightSum))}`;
     };
+    const explain = (e: BrokenEquation) => `${e.relation.id}（${e.relation.description}）`;
     const suggestion = (c: Culprit) => setCell(c.cell, c.value, `将${place(c.cell)}改为 ${format(c.value)}`);
 
     for (const group of connectedGroups(broken(table))) {
@@ -47,7 +48,7 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
         const shown = displayText(c.cell.text);
         found.push({
           rule: ruleOf(group), severity: 'error', table: table.id, row: rowLabel(c) || null, column: c.column.label,
-          message: `此处的 ${shown} 可能有误：${group.map(describe).join('；')}。只要改为 ${format(culprit.value)}，以上关系全部成立。`,
+          message: `此处的 ${shown} 可能有误，改为 ${format(culprit.value)} 后以下 ${group.length} 个关系全部成立：${group.map((e) => `${e.relation.id} ${describe(e)}`).join('；')}。`,
           location: mappedCellLocation(c),
           fix: culprit.isTotal ? setCell(c, culprit.value, `将${place(c)}改为 ${format(culprit.value)}`) : null,
           suggestions: culprit.isTotal ? [] : [suggestion(culprit)],
@@ -59,7 +60,7 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
         const explaining = culprits.filter((c) => equation.left.includes(c.cell) || equation.right.includes(c.cell));
         found.push({
           rule: equation.relation.rule, severity: 'error', table: table.id, row: rowLabel(anchor) || null, column: anchor.column.label,
-          message: `${describePlace(table.id, null, null)}${describe(equation)}。`,
+          message: `${describePlace(table.id, null, null)}${describe(equation)}。${explain(equation)}`,
           location: mappedCellLocation(anchor),
           fix: null,
           suggestions: explaining.length > 0 ? explaining.map(suggestion) : equationSuggestions(equation, place),
