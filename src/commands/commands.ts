@@ -1,4 +1,4 @@
-import { createWordHost, fixAllSummary, LAST_FIX_ALL_KEY, saveSettings } from '../hosts/word';
+import { createWordHost, fixAllSummary, LAST_FIX_ALL_KEY, loadIgnoredKeys, loadPaneSettings, saveSettings } from '../hosts/word';
 
 /*
  * The ribbon's function commands (FunctionFile commands.html). "全部修复" runs fix-all without the
@@ -8,27 +8,21 @@ import { createWordHost, fixAllSummary, LAST_FIX_ALL_KEY, saveSettings } from '.
  * ?message=… — which the user closes with 确定. Without DialogApi the settings entry is all.
  */
 
-/** Options the task pane stores in the document (same key and shape as it uses), with defaults. */
-const TASKPANE_SETTINGS_KEY = 'nianbao.settings';
 /** A function command must call completed(); Office gives up on it after about five minutes. */
 const DIALOG_TIMEOUT_MS = 60_000;
-
-interface StoredSettings {
-  reportYear?: number | null;
-  trackChanges?: boolean;
-  comments?: boolean;
-}
 
 async function fixAll(event: Office.AddinCommands.Event): Promise<void> {
   let message: string;
   try {
-    const stored = (Office.context.document.settings.get(TASKPANE_SETTINGS_KEY) ?? {}) as StoredSettings;
+    // The pane's settings and ignored findings are stored in the document: the ribbon honours them too.
+    const stored = loadPaneSettings(Office);
     const host = await createWordHost({ Word, Office });
     const outcome = await host.fixAll({
       currentYear: new Date().getFullYear(),
       reportYear: stored.reportYear ?? null,
       trackChanges: stored.trackChanges ?? false,
       comments: stored.comments ?? true,
+      ignoredKeys: loadIgnoredKeys(Office),
     });
     message = fixAllSummary(outcome);
   } catch (error) {

@@ -24,6 +24,9 @@ export interface ReportHost {
   /** Keys of findings the user chose to ignore, stored with the document. */
   loadIgnored(): Promise<string[]>;
   saveIgnored(keys: string[]): Promise<void>;
+  /** The pane's settings, stored with the document (the ribbon's 全部修复 uses them too). */
+  loadSettings(): Promise<Partial<PaneSettings>>;
+  saveSettings(settings: PaneSettings): Promise<void>;
   /** Calls back (debounced by the caller) when the document changes; returns an unsubscribe. */
   watchChanges(onChange: () => void): () => void;
 }
@@ -38,6 +41,13 @@ export interface HostCapabilities {
   changeEvents: boolean;
   /** Why a capability is missing, to explain it in the UI (e.g. "需要 Word 2019 或更高版本"). */
   notes: string[];
+}
+
+/** What the user sets in the pane. */
+export interface PaneSettings {
+  reportYear: number | null;
+  trackChanges: boolean;
+  comments: boolean;
 }
 
 export interface CheckOptions {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { lintDocument } from '../../src/engine';
 import { parseWordprocessingML } from '../../src/docmodel';
 import { documentXmlOf, openDocx } from '../../src/hosts/docx';
-import { createWordHost, fixAllInWord, detectSupport, IGNORED_KEY } from '../../src/hosts/word';
+import { createWordHost, fixAllInWord, detectSupport, IGNORED_KEY, PANE_SETTINGS_KEY } from '../../src/hosts/word';
 import { findingKey, type CheckOptions } from '../../src/taskpane/report-host';
 import { buildSeedDocx, type SeedId } from '../support/fixtures';
 import { FakeWord, type FakeWordOptions } from '../support/fake-word';
@@ -153,6 +153,18 @@ describe('Word host against the fake Word API', () => {
     word.settings.reopen();
     assert.deepEqual(await (await createWordHost(word)).loadIgnored(), ['empty-cell|review|行政复议|尚未审结|', 'x']);
     assert.ok(word.settings.saved.has(IGNORED_KEY));
+  });
+
+  it('the pane settings round-trip through the document settings, and odd stored values are ignored', async () => {
+    const word = await fakeFor('001');
+    const host = await createWordHost(word);
+    assert.deepEqual(await host.loadSettings(), {});
+    await host.saveSettings({ reportYear: 2024, trackChanges: true, comments: false });
+    word.settings.reopen();
+    assert.deepEqual(await (await createWordHost(word)).loadSettings(), { reportYear: 2024, trackChanges: true, comments: false });
+    assert.ok(word.settings.saved.has(PANE_SETTINGS_KEY));
+    word.Office.context.document.settings.set(PANE_SETTINGS_KEY, { reportYear: 'soon', comments: 'yes', trackChanges: false });
+    assert.deepEqual(await host.loadSettings(), { trackChanges: false });
   });
 
   it('on a WordApi 1.3-only Word: no comments, no tracked changes, no events, nothing throws', async () => {

@@ -4,7 +4,7 @@ import { lintDocx } from '../../engine';
 import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml } from '../../generate';
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
-import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type ReportHost, type TemplateChoice } from '../../taskpane/report-host';
+import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice } from '../../taskpane/report-host';
 import type { StandaloneControls } from '../../taskpane/standalone-controls';
 import { readFileBytes, saveFileInBrowser } from './save-file';
 
@@ -42,6 +42,7 @@ const CAPABILITIES: HostCapabilities = {
  */
 export function createStandaloneHost(options: StandaloneHostOptions): StandaloneHost {
   const saveFile = options.saveFile ?? saveFileInBrowser;
+  let settings: Partial<PaneSettings> = {};
   const storage = options.storage === undefined ? usableLocalStorage() : options.storage;
   const memoryIgnored = new Map<string, string[]>();
   let current: { bytes: Uint8Array; fileName: string } | null = null;
@@ -118,6 +119,12 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
       } catch {
         memoryIgnored.set(key, [...keys]); // storage full or blocked: keep them for this visit
       }
+    },
+
+    // Settings last for the visit: the report year belongs to one file, the Word options do not apply.
+    loadSettings: async () => ({ ...settings }),
+    async saveSettings(next) {
+      settings = { ...next };
     },
 
     // A file in memory changes only through this host.

@@ -2,13 +2,15 @@ import type { ReportHost } from '../../taskpane/report-host';
 import { capabilitiesOf, detectSupport } from './capabilities';
 import { applyFixInWord, checkInWord, fixAllInWord } from './fixes';
 import { loadIgnoredKeys, saveIgnoredKeys } from './ignored';
+import { loadPaneSettings, savePaneSettings } from './pane-settings';
 import { revealInWord } from './navigate';
 import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
 
 export { capabilitiesOf, detectSupport, type WordApiSupport } from './capabilities';
 export { fixAllInWord, type WordFixAllOutcome } from './fixes';
-export { IGNORED_KEY, saveSettings } from './ignored';
+export { IGNORED_KEY, loadIgnoredKeys, saveSettings } from './ignored';
+export { loadPaneSettings, PANE_SETTINGS_KEY } from './pane-settings';
 export { templateXml } from './templates';
 export { flatOpcPackage } from './flat-opc';
 
@@ -41,6 +43,8 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
     insertTemplate: (what, options) => insertTemplateInWord(run, what, options),
     loadIgnored: async () => loadIgnoredKeys(office),
     saveIgnored: (keys) => saveIgnoredKeys(office, keys),
+    loadSettings: async () => loadPaneSettings(office),
+    saveSettings: (settings) => savePaneSettings(office, settings),
     watchChanges: (onChange) => watchWord(run, support, onChange),
   };
 }

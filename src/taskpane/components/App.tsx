@@ -51,6 +51,18 @@ interface Notice {
 export function App({ host, standalone, currentYear = new Date().getFullYear() }: AppProps) {
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings>({ reportYear: null, trackChanges: false, comments: host.capabilities.comments });
+  // Stored with the document, so the ribbon's 全部修复 and the next session use the same settings.
+  useEffect(() => {
+    let current = true;
+    host.loadSettings().then((stored) => current && setSettings((s) => ({ ...s, ...stored })), () => {});
+    return () => {
+      current = false;
+    };
+  }, [host]);
+  const changeSettings = (next: Settings) => {
+    setSettings(next);
+    host.saveSettings(next).catch((e) => setNotice({ intent: 'warning', text: errorMessage(e) }));
+  };
   const options = useMemo<CheckOptions>(() => ({ currentYear, ...settings }), [currentYear, settings]);
   // Bumped when the browser page opens another file: check it and load its ignore list.
   const [revision, setRevision] = useState(0);
@@ -191,7 +203,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
           onTemplate={template}
           onToggleSettings={() => setSettingsOpen((open) => !open)}
         />
-        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={setSettings} />}
+        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} />}
         <div aria-live="polite">
           {notice && (
             <MessageBar intent={notice.intent} data-testid="notice">

@@ -1,5 +1,5 @@
 import { Field, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
-import type { HostCapabilities } from '../report-host';
+import type { HostCapabilities, PaneSettings } from '../report-host';
 
 const useStyles = makeStyles({
   root: {
@@ -14,12 +14,8 @@ const useStyles = makeStyles({
   notes: { margin: 0, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
 });
 
-export interface Settings {
-  /** null: the year the document states. */
-  reportYear: number | null;
-  trackChanges: boolean;
-  comments: boolean;
-}
+/** The settings are the host contract's PaneSettings (stored with the document). */
+export type Settings = PaneSettings;
 
 export interface SettingsPanelProps {
   settings: Settings;

@@ -1,0 +1,21 @@
+import type { PaneSettings } from '../../taskpane/report-host';
+import { saveSettings } from './ignored';
+
+/** Settings key of the pane's settings, read by the task pane and by the ribbon's 全部修复. */
+export const PANE_SETTINGS_KEY = 'nianbao.settings';
+
+export function loadPaneSettings(office: typeof Office): Partial<PaneSettings> {
+  const value: unknown = office.context.document.settings.get(PANE_SETTINGS_KEY);
+  if (!value || typeof value !== 'object') return {};
+  const stored = value as Record<string, unknown>;
+  const result: Partial<PaneSettings> = {};
+  if (stored.reportYear === null || (typeof stored.reportYear === 'number' && Number.isInteger(stored.reportYear))) result.reportYear = stored.reportYear as number | null;
+  if (typeof stored.trackChanges === 'boolean') result.trackChanges = stored.trackChanges;
+  if (typeof stored.comments === 'boolean') result.comments = stored.comments;
+  return result;
+}
+
+export function savePaneSettings(office: typeof Office, settings: PaneSettings): Promise<void> {
+  office.context.document.settings.set(PANE_SETTINGS_KEY, { ...settings });
+  return saveSettings(office.context.document.settings);
+}
