@@ -206,13 +206,13 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
         {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} />}
         <div aria-live="polite">
           {notice && (
-            <MessageBar intent={notice.intent} data-testid="notice">
+            <MessageBar layout="multiline" intent={notice.intent} data-testid="notice">
               <MessageBarBody>{notice.text}</MessageBarBody>
             </MessageBar>
           )}
         </div>
         {check.error && hasDocument && (
-          <MessageBar intent="error" data-testid="check-error">
+          <MessageBar layout="multiline" intent="error" data-testid="check-error">
             <MessageBarBody>无法检查：{check.error}</MessageBarBody>
           </MessageBar>
         )}

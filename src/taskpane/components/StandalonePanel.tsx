@@ -85,7 +85,7 @@ export function StandalonePanel({ fileName, downloadName, error, busy, onOpenFil
         }}
       />
       {error && (
-        <MessageBar intent="error" data-testid="open-error">
+        <MessageBar layout="multiline" intent="error" data-testid="open-error">
           <MessageBarBody>
             <MessageBarTitle>无法打开文件</MessageBarTitle>
             {error}
