@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createStandaloneHost } from '../../src/hosts/browser/standalone-host';
 import { buildSeedDocx } from '../support/fixtures';
-import { DOCX_MIME, Session, assertFitsPane, engineCounts, sampleBytes, screenshot, requireChromium, waitForCounts, type TestPage } from '../support/browser/harness';
+import { DOCX_MIME, assertFitsPane, browserSuite, engineCounts, sampleBytes, screenshot, waitForCounts, type TestPage } from '../support/browser/harness';
 
 /** A Word 97-2003 compound file: the OLE signature, then padding. */
 const LEGACY_DOC = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...new Array<number>(1016).fill(0)]);
@@ -20,24 +20,10 @@ async function openMessage(bytes: Uint8Array, name: string): Promise<string> {
 
 describe('browser: bad input on the standalone page', function () {
   this.timeout(60_000);
-  let session: Session;
-  let page: TestPage | null = null;
-
-  before(async function () {
-    requireChromium(this);
-    session = await Session.start();
-  });
-  after(async () => {
-    await session?.stop();
-  });
-  afterEach(async function () {
-    if (page && this.currentTest?.state === 'passed') assert.deepEqual(page.pageErrors, [], 'uncaught errors in the page');
-    await page?.close();
-    page = null;
-  });
+  const suite = browserSuite();
 
   const openBlank = async () => {
-    page = await session.open('taskpane.html');
+    const page = await suite.open('taskpane.html');
     await page.getByTestId('standalone-panel').waitFor();
     return page;
   };
@@ -69,7 +55,7 @@ describe('browser: bad input on the standalone page', function () {
     assert.equal(await p.getByTestId('summary').count(), 0);
     await screenshot(p, 'error-corrupt-file');
     await sampleStillWorks(p);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('a corrupt file opened over a document leaves that document open and checked', async () => {
@@ -83,7 +69,7 @@ describe('browser: bad input on the standalone page', function () {
     await waitForCounts(p, counts);
     await p.getByRole('button', { name: '重新检查' }).click();
     await waitForCounts(p, counts);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('a legacy .doc is refused with what to do; so are .doc bytes named .docx', async () => {
@@ -100,7 +86,7 @@ describe('browser: bad input on the standalone page', function () {
     await choose(p, '改了扩展名.docx', LEGACY_DOC);
     await p.getByTestId('open-error').getByText(sniffed, { exact: false }).waitFor();
     await sampleStillWorks(p);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('a document without report tables says so and offers the blank template; the page keeps working', async () => {
@@ -118,7 +104,7 @@ describe('browser: bad input on the standalone page', function () {
     // Not width-checked: see the pending test below (the message does not wrap).
     await screenshot(p, 'error-no-report-tables', { checkWidth: false });
     await sampleStillWorks(p);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   // Known bug (src/taskpane/components/NoReportState.tsx): its MessageBar has the default

@@ -4,7 +4,7 @@ import { applyFixToDocx, fixAllDocx } from '../../src/hosts/docx';
 import { describePlace, type Diagnostic } from '../../src/rules';
 import { buildSeedDocx } from '../support/fixtures';
 import {
-  DOCX_MIME, Session, currentYear, downloadFrom, dropFile, engineCounts, sampleBytes, screenshot, requireChromium, waitForCounts, waitIdle, type TestPage,
+  DOCX_MIME, browserSuite, currentYear, downloadFrom, dropFile, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage,
 } from '../support/browser/harness';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
@@ -14,24 +14,10 @@ const card = (page: TestPage, d: Diagnostic) => page.getByRole('listitem', { nam
 
 describe('browser: standalone page (headless Chromium)', function () {
   this.timeout(60_000);
-  let session: Session;
-  let page: TestPage | null = null;
-
-  before(async function () {
-    requireChromium(this);
-    session = await Session.start();
-  });
-  after(async () => {
-    await session?.stop();
-  });
-  afterEach(async function () {
-    if (page && this.currentTest?.state === 'passed') assert.deepEqual(page.pageErrors, [], 'uncaught errors in the page');
-    await page?.close();
-    page = null;
-  });
+  const suite = browserSuite();
 
   const openSample = async () => {
-    page = await session.open('taskpane.html?sample=1');
+    const page = await suite.open('taskpane.html?sample=1');
     await page.getByText('当前文件：sample-report.docx').waitFor();
     return page;
   };
@@ -49,7 +35,7 @@ describe('browser: standalone page (headless Chromium)', function () {
     assert.equal(await p.getByTestId('finding').count(), expected.errors + expected.warnings);
     await p.getByRole('button', { name: `全部修复（${expected.fixable}）` }).waitFor();
     await screenshot(p, 'standalone-findings');
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('clicking a finding shows the table preview with the finding’s cell highlighted', async () => {
@@ -88,7 +74,7 @@ describe('browser: standalone page (headless Chromium)', function () {
       assert.equal((await emptyCard.getByTestId('highlighted-cell').textContent())?.trim(), '（空）');
       assert.equal(await p.getByTestId('table-preview').count(), 1, 'one preview at a time');
     }
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('one fix, then 全部修复, then the downloaded file has no fixable findings', async () => {
@@ -137,12 +123,11 @@ describe('browser: standalone page (headless Chromium)', function () {
     assert.ok(downloaded.isReport);
     assert.deepEqual(downloaded.diagnostics.filter((d) => d.fix).map((d) => `${d.rule} ${placeOf(d)}`), [], 'fixable findings left in the downloaded file');
     assert.equal(downloaded.diagnostics.length, remaining.length);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('opens a .docx chosen through the file input', async () => {
-    page = await session.open('taskpane.html');
-    const p = page;
+    const p = await suite.open('taskpane.html');
     await p.getByText('把 .docx 文件拖到这里', { exact: false }).waitFor();
     assert.equal(await p.getByTestId('summary').count(), 0, 'nothing checked before a file is opened');
     const bytes = await buildSeedDocx('004');
@@ -154,12 +139,11 @@ describe('browser: standalone page (headless Chromium)', function () {
     const rules = lintDocx(bytes, { currentYear: currentYear() }).diagnostics.map((d) => d.rule);
     assert.deepEqual(await p.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))), rules);
     assert.equal(await p.getByRole('button', { name: '下载修复后的文件' }).getAttribute('title'), '某镇年报.fixed.docx');
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('opens a .docx dropped on the page', async () => {
-    page = await session.open('taskpane.html');
-    const p = page;
+    const p = await suite.open('taskpane.html');
     const panel = p.getByTestId('standalone-panel');
     await panel.waitFor();
     const bytes = await buildSeedDocx('004');
@@ -167,12 +151,11 @@ describe('browser: standalone page (headless Chromium)', function () {
     await p.getByText('当前文件：拖入的年报.docx').waitFor();
     await waitForCounts(p, engineCounts(bytes));
     assert.equal(await p.getByTestId('finding').count(), lintDocx(bytes, { currentYear: currentYear() }).diagnostics.length);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('下载空白模板 downloads a standard report that lints clean', async () => {
-    page = await session.open('taskpane.html');
-    const p = page;
+    const p = await suite.open('taskpane.html');
     await p.getByRole('button', { name: '下载空白模板' }).click();
     const item = p.getByRole('menuitem', { name: '整份报告框架（六个部分和三张表）' });
     const { bytes, name } = await downloadFrom(p, () => item.click());
@@ -190,6 +173,6 @@ describe('browser: standalone page (headless Chromium)', function () {
     const tablesLint = lintDocx(tables.bytes, { currentYear: currentYear() });
     assert.equal(tablesLint.document.tables.length, 3);
     assert.deepEqual(tablesLint.diagnostics.filter((d) => d.table !== 'text').map((d) => `${d.rule} ${placeOf(d)}`), []);
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 });

@@ -4,7 +4,7 @@ import { describePlace, type Diagnostic, type Location } from '../../src/rules';
 import { buildSeedDocx } from '../support/fixtures';
 import { bundleFakeOffice } from '../support/browser/bundle-fake-office';
 import type { FakeSelection, InstallOptions } from '../support/browser/fake-office';
-import { Session, base64, currentYear, engineCounts, sampleBytes, screenshot, requireChromium, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
+import { browserSuite, base64, currentYear, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
 const placeOf = (d: Diagnostic) => describePlace(d.table, d.row, d.column);
@@ -19,32 +19,15 @@ type WithFake = { __fakeOffice: FakeOfficeApi };
 
 describe('browser: the task pane in Word (fake Office over the .docx host)', function () {
   this.timeout(60_000);
-  let session: Session;
-  let fakeScript: string;
-  let page: TestPage | null = null;
-
-  before(async function () {
-    requireChromium(this);
-    this.timeout(120_000);
-    const [bundled, started] = await Promise.allSettled([bundleFakeOffice(), Session.start()]);
-    if (started.status === 'fulfilled') session = started.value;
-    if (bundled.status === 'rejected') throw bundled.reason;
-    if (started.status === 'rejected') throw started.reason;
-    fakeScript = bundled.value;
-  });
-  after(async () => {
-    await session?.stop();
-  });
-  afterEach(async function () {
-    if (page && this.currentTest?.state === 'passed') assert.deepEqual(page.pageErrors, [], 'uncaught errors in the page');
-    await page?.close();
-    page = null;
+  let fakeScript = '';
+  const suite = browserSuite(async () => {
+    fakeScript = await bundleFakeOffice();
   });
 
   /** The task pane as Word opens it, with office.js answered by the fake holding `bytes`. */
   const openInWord = async (bytes: Uint8Array, options: InstallOptions = {}) => {
-    session.officeScript = `${fakeScript}\n;window.__fakeOffice.install(${JSON.stringify(base64(bytes))}, ${JSON.stringify(options)});`;
-    page = await session.open('taskpane.html');
+    suite.session.officeScript = `${fakeScript}\n;window.__fakeOffice.install(${JSON.stringify(base64(bytes))}, ${JSON.stringify(options)});`;
+    const page = await suite.open('taskpane.html');
     // Word mode: 插入模板, and none of the browser page's file controls.
     await page.getByRole('button', { name: '插入模板' }).first().waitFor();
     assert.equal(await page.getByTestId('standalone-panel').count(), 0, 'no file panel inside Word');
@@ -68,7 +51,7 @@ describe('browser: the task pane in Word (fake Office over the .docx host)', fun
     assert.ok(calls.includes('ParagraphCollection.load(items/text,items/tableNestingLevel,items/isListItem)'), calls.slice(0, 5).join(' | '));
     assert.ok(calls.some((c) => c === 'Range.getOoxml()'), 'tables read as OOXML');
     await screenshot(p, 'word-mode-findings');
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('clicking a finding selects its cell (or heading paragraph) in Word', async () => {
@@ -90,7 +73,7 @@ describe('browser: the task pane in Word (fake Office over the .docx host)', fun
       assert.ok(calls.includes(select), `${select} recorded (calls: ${calls.join(' | ')})`);
       if ('tableIndex' in want) assert.ok(calls.includes(`Table.getCell(${want.rowIndex},${want.cellIndex})`), calls.join(' | '));
     }
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('全部修复 writes through the Word host: the document then has no fixable findings', async () => {
@@ -113,7 +96,7 @@ describe('browser: the task pane in Word (fake Office over the .docx host)', fun
     assert.deepEqual(lint.diagnostics.filter((d) => d.fix).map((d) => `${d.rule} ${placeOf(d)}`), [], 'fixable findings left in Word’s document');
     await waitForCounts(p, engineCounts(fixed));
     await screenshot(p, 'word-mode-fixed-all');
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 
   it('插入模板 inserts the standard tables at the cursor', async () => {
@@ -148,7 +131,7 @@ describe('browser: the task pane in Word (fake Office over the .docx host)', fun
     assert.ok(tables.every((i) => i > first && i < last), `tables between the cursor paragraph and the next: ${order.join(' / ')}`);
     await waitForCounts(p, engineCounts(await fakeDocument(p)));
     await screenshot(p, 'word-mode-template-inserted');
-    session.assertOnlyLocalTraffic();
+    suite.session.assertOnlyLocalTraffic();
   });
 });
 

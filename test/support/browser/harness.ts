@@ -213,3 +213,39 @@ export async function dropFile(target: Locator, file: { name: string; mimeType: 
 }
 
 export const base64 = (bytes: Uint8Array): string => Buffer.from(bytes).toString('base64');
+
+/**
+ * The mocha hooks every browser suite needs: one browser for the suite (started beside `prepare`,
+ * e.g. bundling), and after each passing test a check that the page threw nothing, then closing
+ * it. Pages opened through `open` are the ones checked.
+ */
+export function browserSuite(prepare: () => Promise<void> = async () => {}) {
+  let session: Session | undefined;
+  let page: TestPage | null = null;
+  before(async function () {
+    requireChromium(this);
+    this.timeout(120_000);
+    const [prepared, started] = await Promise.allSettled([prepare(), Session.start()]);
+    if (started.status === 'fulfilled') session = started.value;
+    if (prepared.status === 'rejected') throw prepared.reason;
+    if (started.status === 'rejected') throw started.reason;
+  });
+  after(async () => {
+    await session?.stop();
+  });
+  afterEach(async function () {
+    if (page && this.currentTest?.state === 'passed') assert.deepEqual(page.pageErrors, [], 'uncaught errors in the page');
+    await page?.close();
+    page = null;
+  });
+  return {
+    get session(): Session {
+      if (!session) throw new Error('the browser session has not started');
+      return session;
+    },
+    async open(url: string): Promise<TestPage> {
+      page = await this.session.open(url);
+      return page;
+    },
+  };
+}
