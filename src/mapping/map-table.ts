@@ -71,6 +71,15 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
     (d, t) => d.kind === t.kind && d.key === t.key,
   );
 
+  // One column map per header group and block, shared by the rows under it.
+  const columnMaps = new Map<TableRow[], Map<Block, ColumnMap | null>>();
+  const columnMapOf = (headerRows: TableRow[], block: Block) => {
+    const byBlock = columnMaps.get(headerRows) ?? new Map<Block, ColumnMap | null>();
+    columnMaps.set(headerRows, byBlock);
+    if (!byBlock.has(block)) byBlock.set(block, columnMap(headerRows, block, template));
+    return byBlock.get(block)!;
+  };
+
   const rows: MappedRow[] = [];
   const titles: MappedTitle[] = [];
   const matchedTemplate = new Map<number, MappedRow>();
@@ -92,7 +101,7 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
     const mapped: MappedRow = {
       table, row, templateRow, block, labelCell: line.labelCell,
       groupCells: templateRow ? groupCells(row, line.labelCell, templateRow) : [],
-      cells: dataCells(table, row, block, template, line.headerRows),
+      cells: dataCells(table, row, block, template, columnMapOf(line.headerRows, block)),
     };
     rows.push(mapped);
     if (t !== null) {
@@ -115,16 +124,25 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
     return t !== undefined && outOfOrderIndexes.has(t);
   });
 
-  const headers = headerGroups.flatMap((group) => {
-    const line = docLines[group.nextLine];
-    const t = line ? pairs.docToTemplate[group.nextLine] : null;
-    const block = t !== null && t !== undefined ? templateLines[t].block : template.blocks[0];
-    return matchHeaders(group.table, group.rows, block);
-  });
+  /** The block a header group heads: the block of the first line below it. */
+  const blockOfGroup = (group: { nextLine: number }) => {
+    const t = docLines[group.nextLine] ? pairs.docToTemplate[group.nextLine] : null;
+    return t !== null && t !== undefined ? templateLines[t].block : template.blocks[0];
+  };
+  const headers = headerGroups.flatMap((group) => matchHeaders(group.table, group.rows, blockOfGroup(group)));
   score += headers.filter((h) => labelKey(h.cell.text) === labelKey(h.expected)).length;
 
+  const columnProblems = headerGroups.flatMap((group) => {
+    const map = columnMapOf(group.rows, blockOfGroup(group));
+    if (!map) return [];
+    return [
+      ...map.missing.map((column) => ({ kind: 'missing' as const, column, table: group.table, row: group.rows[group.rows.length - 1], cell: null })),
+      ...map.extra.map((cell) => ({ kind: 'extra' as const, column: null, table: group.table, row: group.rows.find((r) => r.cells.includes(cell)) ?? group.rows[0], cell })),
+    ];
+  });
+
   return {
-    id: template.id, variant: template.variant, template, parts, rows, titles, headers, missingRows, outOfOrder, score,
+    id: template.id, variant: template.variant, template, parts, rows, titles, headers, columnProblems, missingRows, outOfOrder, score,
     variantDecided: true,
   };
 }
@@ -183,19 +201,52 @@ function dataGridStart(headerRows: TableRow[], template: TemplateTable): number 
   return template.labelColumns > 0 ? leaves[0].gridColumn + leaves[0].gridSpan : leaves[0].gridColumn;
 }
 
-/** Assigns the row's cells to the block's columns: by the header's grid columns, else by position from the right. */
-function dataCells(table: Table, row: TableRow, block: Block, template: TemplateTable, headerRows: TableRow[]): Map<string, MappedCell> {
-  const cells = new Map<string, MappedCell>();
+/** Where each column of a block sits under one header group: a grid range per column key. */
+interface ColumnMap {
+  ranges: Map<string, { gridColumn: number; gridSpan: number }>;
+  /** Columns of the block the header does not have. */
+  missing: Column[];
+  /** Header cells that head no column of the block (a 小计 column a third-party template added). */
+  extra: TableCell[];
+}
+
+/**
+ * Pairs the header's column cells with the block's columns: by position when the counts agree,
+ * otherwise by label (so an added or a dropped column does not shift every value after it).
+ * Null without a usable header (a table continued after a page break).
+ */
+function columnMap(headerRows: TableRow[], block: Block, template: TemplateTable): ColumnMap | null {
   const leaves = leafHeaderCells(headerRows);
   const columnLeaves = template.labelColumns > 0 ? leaves.slice(1) : leaves;
+  if (columnLeaves.length === 0) return null;
+  const ranges = new Map<string, { gridColumn: number; gridSpan: number }>();
+  if (columnLeaves.length === block.columns.length) {
+    block.columns.forEach((column, i) => ranges.set(column.key, columnLeaves[i]));
+    return { ranges, missing: [], extra: [] };
+  }
+  const keys = block.columns.map((c) => labelKey(c.label));
+  const { docToTemplate } = alignSequences(columnLeaves, keys, (leaf, key) => similarity(labelKey(leaf.text), key), FUZZY_ROW, (leaf, key) => labelKey(leaf.text) === key);
+  docToTemplate.forEach((t, i) => {
+    if (t !== null) ranges.set(block.columns[t].key, columnLeaves[i]);
+  });
+  return {
+    ranges,
+    missing: block.columns.filter((c) => !ranges.has(c.key)),
+    extra: columnLeaves.filter((_, i) => docToTemplate[i] === null),
+  };
+}
+
+/** Assigns the row's cells to the block's columns: through the header's column map, else by position from the right. */
+function dataCells(table: Table, row: TableRow, block: Block, template: TemplateTable, map: ColumnMap | null): Map<string, MappedCell> {
+  const cells = new Map<string, MappedCell>();
   const put = (column: Column, cell: TableCell | undefined) => {
     if (cell) cells.set(column.key, { table, row, cell, column, value: parseCellValue(cell.text, column.value) });
   };
-  if (columnLeaves.length === block.columns.length) {
-    block.columns.forEach((column, i) => {
-      const head = columnLeaves[i];
-      put(column, row.cells.find((c) => c.verticalMerge !== 'continue' && c.gridColumn < head.gridColumn + head.gridSpan && c.gridColumn + c.gridSpan > head.gridColumn));
-    });
+  if (map) {
+    for (const column of block.columns) {
+      const head = map.ranges.get(column.key);
+      if (head) put(column, row.cells.find((c) => c.verticalMerge !== 'continue' && c.gridColumn < head.gridColumn + head.gridSpan && c.gridColumn + c.gridSpan > head.gridColumn));
+    }
     return cells;
   }
   const own = ownCells(row);

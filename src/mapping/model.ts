@@ -38,6 +38,10 @@ export interface MappedHeaderCell extends RowPlace {
   expected: string;
 }
 
+export type ColumnProblem =
+  | (RowPlace & { kind: 'missing'; column: Column; cell: null })
+  | (RowPlace & { kind: 'extra'; column: null; cell: TableCell });
+
 export interface MissingRow {
   templateRow: DataRow;
   block: Block;
@@ -56,6 +60,8 @@ export interface MappedTable {
   rows: MappedRow[];
   titles: MappedTitle[];
   headers: MappedHeaderCell[];
+  /** Columns the header lacks, and header cells heading no standard column. */
+  columnProblems: ColumnProblem[];
   missingRows: MissingRow[];
   /** Rows present but not in the standard order. */
   outOfOrder: MappedRow[];

@@ -25,6 +25,6 @@ export function cellFinding(place: PlacedCell, finding: Pick<Diagnostic, 'rule' 
 }
 
 /** The edit writing `text` into a data cell, expecting what the lint saw there. */
-export function setCellEdit(c: MappedCell, text: string): Edit {
+export function setCellEdit(c: Pick<MappedCell, 'table' | 'row' | 'cell'>, text: string): Edit {
   return { kind: 'set-cell-text', tableIndex: c.table.tableIndex, rowIndex: c.row.rowIndex, cellIndex: c.cell.cellIndex, expected: c.cell.text, text };
 }

@@ -1,22 +1,39 @@
 import { displayText, labelKey } from '../mapping';
+import { setCellEdit } from './cell-findings';
 import { cellLocation, describePlace } from './places';
-import { docsPath, type Rule } from './types';
+import { docsPath, type Diagnostic, type Rule } from './types';
 
-/** A column header that is not the standard one after normalisation. */
+/** A column header that is not the standard one after normalisation, or a column missing or added. */
 export const columnLabel: Rule = {
   meta: { id: 'column-label', severity: 'error', fixes: 'fix', description: '列标题与标准格式不一致', docs: docsPath('column-label') },
   check({ report }) {
-    return report.tables.flatMap((table) => table.headers
-      .filter((h) => labelKey(h.cell.text) !== labelKey(h.expected))
-      .map((h) => ({
-        rule: 'column-label' as const, severity: 'error' as const, table: table.id, row: null, column: h.expected,
-        message: `${describePlace(table.id, null, null)}列标题“${displayText(h.cell.text)}”与标准格式不一致，应为“${h.expected}”。`,
-        location: cellLocation(h, h.cell),
-        fix: {
-          description: `改为“${h.expected}”`,
-          edits: [{ kind: 'set-cell-text' as const, tableIndex: h.table.tableIndex, rowIndex: h.row.rowIndex, cellIndex: h.cell.cellIndex, expected: h.cell.text, text: h.expected }],
-        },
-        suggestions: [],
-      })));
+    const found: Diagnostic[] = [];
+    for (const table of report.tables) {
+      const where = describePlace(table.id, null, null);
+      for (const h of table.headers) {
+        if (labelKey(h.cell.text) === labelKey(h.expected)) continue;
+        found.push({
+          rule: 'column-label', severity: 'error', table: table.id, row: null, column: h.expected,
+          message: `${where}列标题“${displayText(h.cell.text)}”与标准格式不一致，应为“${h.expected}”。`,
+          location: cellLocation(h, h.cell),
+          fix: { description: `改为“${h.expected}”`, edits: [setCellEdit(h, h.expected)] },
+          suggestions: [],
+        });
+      }
+      for (const problem of table.columnProblems) {
+        found.push(problem.kind === 'missing'
+          ? {
+            rule: 'column-label', severity: 'error', table: table.id, row: null, column: problem.column.label,
+            message: `${where}缺少“${problem.column.label}”列，请按标准格式补上。`,
+            location: cellLocation(problem, null), fix: null, suggestions: [],
+          }
+          : {
+            rule: 'column-label', severity: 'error', table: table.id, row: null, column: null,
+            message: `${where}的“${displayText(problem.cell.text)}”列不属于标准格式（如“小计”列），请删除该列。`,
+            location: cellLocation(problem, problem.cell), fix: null, suggestions: [],
+          });
+      }
+    }
+    return found;
   },
 };

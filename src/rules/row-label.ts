@@ -1,5 +1,6 @@
 import type { TableCell } from '../docmodel';
 import { displayText, labelKey, type MappedTable, type RowPlace } from '../mapping';
+import { setCellEdit } from './cell-findings';
 import { cellLocation, describePlace } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
 
@@ -33,7 +34,7 @@ function check(found: Diagnostic[], table: MappedTable, place: RowPlace, cell: T
     location: cellLocation(place, cell),
     fix: {
       description: `改为“${expected}”`,
-      edits: [{ kind: 'set-cell-text', tableIndex: place.table.tableIndex, rowIndex: place.row.rowIndex, cellIndex: cell.cellIndex, expected: cell.text, text: expected }],
+      edits: [setCellEdit({ ...place, cell }, expected)],
     },
     suggestions: [],
   });

@@ -4,7 +4,7 @@ import { missingRow } from '../../src/rules/missing-row';
 import { missingTable } from '../../src/rules/missing-table';
 import { rowLabel } from '../../src/rules/row-label';
 import { rowOrder } from '../../src/rules/row-order';
-import { deleteTableRow, insertTableRowAfter, setRowLabel, swapTableRows, tablesOf, type ReportSpec } from '../support/fixtures';
+import { cloneSpec, deleteTableRow, insertTableRowAfter, setRowLabel, swapTableRows, tablesOf, type ReportSpec } from '../support/fixtures';
 import { ruleTester } from '../support/rule-tester';
 
 /** Row index in the spec's 表三 (ordinal 1) of a data row label. */
@@ -72,5 +72,35 @@ ruleTester(missingTable, {
       mutate: (s) => ({ blocks: s.blocks.filter((b) => b !== tablesOf(s)[tablesOf(s).length - 1]) }),
       errors: [{ table: 'review', row: null }],
     },
+  ],
+});
+
+/**
+ * 表三 with a column a third-party template adds (法人或其他组织小计, after 其他), or without 法律服务机构:
+ * the header and every data row change together, as in such documents.
+ */
+function withApplicationsColumn(spec: ReportSpec, change: 'add-subtotal' | 'drop-legal'): ReportSpec {
+  const copy = cloneSpec(spec);
+  const table = tablesOf(copy)[1];
+  const [first, second, third, ...data] = table.rows;
+  const widen = (cell: { colSpan?: number }, by: number) => { cell.colSpan = (cell.colSpan ?? 1) + by; };
+  const by = change === 'add-subtotal' ? 1 : -1;
+  widen(first.cells[1], by); // 申请人情况
+  widen(second.cells[1], by); // 法人或其他组织
+  if (change === 'add-subtotal') third.cells.splice(third.cells.length, 0, { text: '法人或其他组织小计' });
+  else third.cells.splice(third.cells.findIndex((c) => c.text.replace(/\s/g, '') === '法律服务机构'), 1);
+  for (const row of data) {
+    const total = row.cells.length - 1;
+    if (change === 'add-subtotal') row.cells.splice(total, 0, { text: '0' });
+    else row.cells.splice(total - 2, 1);
+  }
+  return copy;
+}
+
+ruleTester(columnLabel, {
+  valid: [],
+  invalid: [
+    { name: 'an added 小计 column (values still map by header)', mutate: (s) => withApplicationsColumn(s, 'add-subtotal'), errors: [{ column: null, messageIncludes: ['法人或其他组织小计'] }] },
+    { name: 'a dropped column', mutate: (s) => withApplicationsColumn(s, 'drop-legal'), errors: [{ column: '法律服务机构', messageIncludes: ['缺少'] }] },
   ],
 });
