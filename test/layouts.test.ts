@@ -49,3 +49,16 @@ describe('engine stays host-independent', () => {
     }
   });
 });
+
+describe('a 2021 report that kept one 2019 block', () => {
+  it('reports the leftover 第二十条第（九）项 block as extra rows only, not as wrong headers or cells', async () => {
+    const trial = standardTable('active', '2019', filledValues('active', '2019', '7'), { splitBlocks: true });
+    const leftover = trial[trial.length - 1];
+    const r = lintDocx(await buildSeedDocx('002', (s) => {
+      const active = s.blocks.filter(isTable)[0];
+      return { blocks: s.blocks.flatMap((b) => (b === active ? [b, leftover] : [b])) };
+    }), { currentYear: 2026 });
+    assert.deepEqual(r.diagnostics.map((d) => d.rule), ['extra-row', 'extra-row']);
+    assert.ok(r.diagnostics.some((d) => d.message.includes('第二十条第（九）项')));
+  });
+});

@@ -124,16 +124,21 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
     return t !== undefined && outOfOrderIndexes.has(t);
   });
 
-  /** The block a header group heads: the block of the first line below it. */
+  /** The block a header group heads: the block of the first line below it; null above a block the template lacks. */
   const blockOfGroup = (group: { nextLine: number }) => {
-    const t = docLines[group.nextLine] ? pairs.docToTemplate[group.nextLine] : null;
-    return t !== null && t !== undefined ? templateLines[t].block : template.blocks[0];
+    if (!docLines[group.nextLine]) return template.blocks[0];
+    const t = pairs.docToTemplate[group.nextLine];
+    return t !== null ? templateLines[t].block : null;
   };
-  const headers = headerGroups.flatMap((group) => matchHeaders(group.table, group.rows, blockOfGroup(group)));
+  const headers = headerGroups.flatMap((group) => {
+    const block = blockOfGroup(group);
+    return block ? matchHeaders(group.table, group.rows, block) : [];
+  });
   score += headers.filter((h) => labelKey(h.cell.text) === labelKey(h.expected)).length;
 
   const columnProblems = headerGroups.flatMap((group) => {
-    const map = columnMapOf(group.rows, blockOfGroup(group));
+    const block = blockOfGroup(group);
+    const map = block && columnMapOf(group.rows, block);
     if (!map) return [];
     return [
       ...map.missing.map((column) => ({ kind: 'missing' as const, column, table: group.table, row: group.rows[group.rows.length - 1], cell: null })),

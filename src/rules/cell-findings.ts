@@ -9,10 +9,11 @@ export interface PlacedCell {
   cell: MappedCell;
 }
 
-/** Every data cell of the standard tables, with the table and row it belongs to. */
+/** Every data cell of the standard rows (an extra row is reported as a whole, not cell by cell). */
 export function* dataCells(report: MappedReport): Generator<PlacedCell> {
   for (const table of report.tables) {
     for (const row of table.rows) {
+      if (!row.templateRow) continue;
       for (const cell of row.cells.values()) yield { table, row, cell };
     }
   }
