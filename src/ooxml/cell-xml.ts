@@ -15,6 +15,26 @@ function textRuns(paragraph: XmlNode): XmlNode[] {
   return [...descendants(paragraph)].filter((n) => n.name === 'w:r' && !hasAncestor(n, FOREIGN, paragraph) && n.children.some((c) => TEXT_ELEMENTS.has(c.name)));
 }
 
+const TRACKED_REMOVALS = new Set(['w:del', 'w:moveFrom']);
+const TRACKED_ADDITIONS = new Set(['w:ins', 'w:moveTo']);
+
+/**
+ * What goes when a paragraph's text is replaced: its text runs, and the tracked changes around
+ * that text — deletions, and insertions left empty — so that neither accepting nor rejecting the
+ * remaining changes brings old text back. Outermost pieces only, in document order.
+ */
+function textUnits(paragraph: XmlNode): XmlNode[] {
+  const runs = textRuns(paragraph);
+  const all = [...descendants(paragraph)];
+  const removals = all.filter((n) => TRACKED_REMOVALS.has(n.name) && !hasAncestor(n, FOREIGN, paragraph));
+  const emptied = all.filter((n) => TRACKED_ADDITIONS.has(n.name)
+    && [...descendants(n)].filter((d) => d.name === 'w:r').every((r) => runs.includes(r)));
+  const units = [...runs, ...removals, ...emptied];
+  return units
+    .filter((u) => !units.some((o) => o !== u && o.start <= u.start && u.end <= o.end))
+    .sort((a, b) => a.start - b.start);
+}
+
 /** Formatting to reuse for new text: the first text run's w:rPr, else the paragraph mark's. */
 function runPropertiesOf(xml: string, paragraphs: XmlNode[]): string {
   for (const p of paragraphs) {
@@ -45,7 +65,7 @@ export function setCellTextXml(cellXml: string, value: string, around: { before:
     return applySplices(cellXml, splices);
   }
   paragraphs.forEach((p, index) => {
-    const runs = textRuns(p);
+    const runs = textUnits(p);
     if (index > 0) {
       // Later paragraphs go when they hold nothing but text; marks (bookmarks, comments) keep them.
       const onlyText = p.children.every((c) => c.name === 'w:pPr' || runs.includes(c));

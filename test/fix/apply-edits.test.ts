@@ -121,3 +121,15 @@ describe('applying edits to WordprocessingML', () => {
     assert.doesNotMatch(confirmed.xml, /_nbConfirm_/);
   });
 });
+
+describe('rewriting text that has tracked changes', () => {
+  it('leaves no tracked change that would bring old text back on accept or reject', () => {
+    const tracked = doc(`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>1.属于国家</w:t></w:r><w:del w:id="9"><w:r><w:delText>秘密</w:delText></w:r></w:del><w:ins w:id="10"><w:r><w:t>机密</w:t></w:r></w:ins><w:bookmarkStart w:id="1" w:name="keep"/><w:bookmarkEnd w:id="1"/></w:p></w:tc></w:tr></w:tbl>`);
+    const result = applyFixes(tracked, [fix({ kind: 'set-cell-text', tableIndex: 0, rowIndex: 0, cellIndex: 0, expected: '1.属于国家机密', text: '1.属于国家秘密' })], 0);
+    const cellXml = result.xml.slice(result.xml.indexOf('<w:tc>'), result.xml.indexOf('</w:tc>'));
+    assert.doesNotMatch(cellXml, /w:del|w:ins|delText/);
+    assert.match(cellXml, /bookmarkStart/);
+    const rejected = cellXml.replace(/<w:ins\b[\s\S]*?<\/w:ins>/g, '').replace(/<w:delText>/g, '<w:t>');
+    assert.equal(model(doc(`<w:tbl><w:tr>${rejected}</w:tc></w:tr></w:tbl>`)).tables[0].rows[0].cells[0].text, '1.属于国家秘密');
+  });
+});
