@@ -63,6 +63,11 @@ export const RelationSchema = z.object({
   forEach: z.enum(['column', 'row']),
   left: z.array(z.string().min(1)).min(1),
   right: z.array(z.string().min(1)).min(1),
+  /**
+   * Whether the left side is a total (R2–R4: 总计 = Σ parts), which a fix may recompute; R1 has
+   * counts on both sides, none of which may be overwritten without the user's choice.
+   */
+  leftIsTotal: z.boolean(),
   /** Human description used in messages. */
   description: z.string().min(1),
 });

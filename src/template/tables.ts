@@ -152,17 +152,17 @@ const resultKeys = (rows: DataRow[]) => rows.slice(2).map((r) => r.key);
 const applicationRelations = (otherHandling: DataRow[]): Relation[] => [
   {
     id: 'R1', rule: 'balance', forEach: 'column',
-    left: ['received', 'carriedOver'], right: ['handledTotal', 'carryForward'],
+    left: ['received', 'carriedOver'], right: ['handledTotal', 'carryForward'], leftIsTotal: false,
     description: '第一项加第二项之和，等于第三项加第四项之和',
   },
   {
     id: 'R2', rule: 'sum-mismatch', forEach: 'row',
-    left: ['total'], right: columnKeys(applicantColumns).filter((k) => k !== 'total'),
+    left: ['total'], right: columnKeys(applicantColumns).filter((k) => k !== 'total'), leftIsTotal: true,
     description: '总计等于自然人与法人或其他组织各列之和',
   },
   {
     id: 'R3', rule: 'sum-mismatch', forEach: 'column',
-    left: ['handledTotal'], right: resultKeys([...applicationRowsBefore, ...otherHandling]),
+    left: ['handledTotal'], right: resultKeys([...applicationRowsBefore, ...otherHandling]), leftIsTotal: true,
     description: '（七）总计等于（一）至（六）各项办理结果之和',
   },
 ];
@@ -198,6 +198,7 @@ const reviewColumns: Column[] = REVIEW_GROUPS.flatMap((group) =>
 const reviewRelations: Relation[] = REVIEW_GROUPS.map((group) => ({
   id: 'R4', rule: 'sum-mismatch', forEach: 'row',
   left: [group.prefix + 'Total'],
+  leftIsTotal: true,
   right: OUTCOME_KEYS.slice(0, 4).map((k) => group.prefix + k),
   description: `${group.label}：结果维持、结果纠正、其他结果、尚未审结之和等于总计`,
 }));

@@ -1,7 +1,8 @@
 import { balance } from '../../src/rules/balance';
 import { sumMismatch } from '../../src/rules/sum-mismatch';
 import { setApplicationsValue, setReviewValue, type ReportSpec } from '../support/fixtures';
-import { ruleTester } from '../support/rule-tester';
+import { strict as assert } from 'node:assert';
+import { lintCase, ruleTester } from '../support/rule-tester';
 
 /** A consistent non-zero 表三: 3 new applications from 自然人, 2 disclosed, 1 carried forward. */
 const balanced = (s: ReportSpec): ReportSpec => {
@@ -46,4 +47,16 @@ ruleTester(balance, {
       errors: [{ messageIncludes: ['R1'] }, { messageIncludes: ['R1'] }],
     },
   ],
+});
+
+describe('a count is never overwritten by a fix', () => {
+  it('一 自然人 = 3 with its row total 0: the likely cause is named, but only offered as a choice', async () => {
+    const found = await lintCase({ name: 'count vs total', mutate: (s) => setApplicationsValue(s, '一、本年新收政府信息公开申请数量', '自然人', '3') });
+    const sums = found.filter((d) => d.rule === 'sum-mismatch' || d.rule === 'balance');
+    assert.equal(sums.length, 1);
+    assert.equal(sums[0].row, '一、本年新收政府信息公开申请数量');
+    assert.equal(sums[0].column, '自然人');
+    assert.equal(sums[0].fix, null);
+    assert.deepEqual(sums[0].suggestions.map((f) => f.description), ['将表三 “一、本年新收政府信息公开申请数量” 行 “自然人” 列改为 0']);
+  });
 });

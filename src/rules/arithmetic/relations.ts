@@ -60,7 +60,7 @@ export interface Culprit {
   cell: MappedCell;
   /** The value that makes every relation through this cell hold. */
   value: number;
-  /** Whether the cell is a total (the left-hand side of a broken equation it explains). */
+  /** Whether the cell is a declared total of a broken equation it explains (R1 has none). */
   isTotal: boolean;
 }
 
@@ -78,7 +78,7 @@ export function singleCellCulprits(all: Equation[], brokenGroup: BrokenEquation[
     const values = through.map((e) => requiredValue(e, cell));
     const value = values[0];
     if (values.some((v) => Math.abs(v - value) > EPSILON) || value < 0 || !Number.isInteger(value)) continue;
-    culprits.push({ cell, value, isTotal: brokenGroup.some((e) => e.left.includes(cell)) });
+    culprits.push({ cell, value, isTotal: brokenGroup.some((e) => e.relation.leftIsTotal && e.left.includes(cell)) });
   }
   return culprits;
 }
