@@ -12,6 +12,12 @@ ruleTester(emptyCell, {
     { name: 'blank 表三 cell', mutate: (s) => setApplicationsValue(s, '1.属于国家秘密', '自然人', ''), errors: [{ table: 'applications', row: '1.属于国家秘密', column: '自然人', fixable: true }] },
     { name: 'blank of spaces only', mutate: (s) => setActiveValue(s, '行政处罚', 0, ' \u3000 '), errors: [{ table: 'active', row: '行政处罚', column: '本年处理决定数量' }] },
     { name: 'blank 表四 cell named by its group', mutate: (s) => setReviewValue(s, '复议后起诉', '尚未审结', ''), errors: [{ table: 'review', row: '复议后起诉', column: '尚未审结' }] },
+    {
+      name: 'a blank the sums say is 1: no fix to 0, the value offered instead',
+      mutate: (s) => [['一、本年新收政府信息公开申请数量', '1'], ['（七）总计', '1'], ['4.保护第三方合法权益', '']].reduce(
+        (spec, [row, value]) => setApplicationsValue(setApplicationsValue(spec, row, '自然人', value), row, '总计', '1'), s),
+      errors: [{ row: '4.保护第三方合法权益', column: '自然人', fixable: false, messageIncludes: ['应为 1'] }],
+    },
     { name: 'seed 004: five blank 行政复议 cells', seed: '004', errors: ['结果维持', '结果纠正', '其他结果', '尚未审结', '总计'].map((column) => ({ row: '行政复议', column })) },
   ],
 });

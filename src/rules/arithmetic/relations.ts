@@ -19,28 +19,42 @@ const valueOf = (c: MappedCell) => (c.value.kind === 'number' ? c.value.value : 
 const sum = (cells: MappedCell[]) => cells.reduce((n, c) => n + valueOf(c)!, 0);
 const EPSILON = 1e-9;
 
-/**
- * Instantiates the table's relations over the document's cells. An equation with a term that is
- * absent, blank or text is left out: empty-cell, not-a-number or missing-row already speak for it.
- */
-export function equations(table: MappedTable): Equation[] {
+/** Every instance of the table's relations whose terms all exist in the document (values unchecked). */
+function instances(table: MappedTable): Equation[] {
   const byRow = new Map(table.rows.filter((r) => r.templateRow).map((r) => [r.templateRow!.key, r]));
   const columnKeys = table.template.blocks[0].columns.map((c) => c.key);
   const result: Equation[] = [];
   for (const relation of table.template.relations) {
-    const instances = relation.forEach === 'column' ? columnKeys : [...byRow.keys()];
-    for (const along of instances) {
+    const alongs = relation.forEach === 'column' ? columnKeys : [...byRow.keys()];
+    for (const along of alongs) {
       const cell = (term: string) =>
         relation.forEach === 'column' ? byRow.get(term)?.cells.get(along) : byRow.get(along)?.cells.get(term);
       const left = relation.left.map(cell);
       const right = relation.right.map(cell);
-      const terms = [...left, ...right];
-      if (terms.every((c): c is MappedCell => c !== undefined && valueOf(c) !== null)) {
+      if ([...left, ...right].every((c) => c !== undefined)) {
         result.push({ relation, along, left: left as MappedCell[], right: right as MappedCell[] });
       }
     }
   }
   return result;
+}
+
+/**
+ * The relations over the document's cells that can be checked. An equation with a term that is
+ * absent, blank or text is left out: empty-cell, not-a-number or missing-row already speak for it.
+ */
+export function equations(table: MappedTable): Equation[] {
+  return instances(table).filter((e) => [...e.left, ...e.right].every((c) => valueOf(c) !== null));
+}
+
+/**
+ * The values a blank (or unreadable) cell must have for each relation in which it is the only
+ * unknown: what the sums say it should be.
+ */
+export function impliedValues(table: MappedTable, cell: MappedCell): number[] {
+  return instances(table)
+    .filter((e) => (e.left.includes(cell) || e.right.includes(cell)) && [...e.left, ...e.right].every((c) => c === cell || valueOf(c) !== null))
+    .map((e) => requiredValue(e, cell));
 }
 
 export const isBroken = (e: Equation) => Math.abs(sum(e.left) - sum(e.right)) > EPSILON;
