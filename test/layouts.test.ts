@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { lintDocx } from '../src/engine';
-import { buildSeedDocx, filledValues, isTable, standardTable, type ReportSpec, type TableSpec } from './support/fixtures';
+import { buildSeedDocx, cloneSpec, filledValues, isTable, setReviewValue, standardTable, type ReportSpec, type TableSpec } from './support/fixtures';
 
 /** Replaces the seed's standard table `ordinal` (0 表二, 1 表三, 2 表四) by other Word tables. */
 function replaceTable(spec: ReportSpec, ordinal: number, replacement: TableSpec[]): ReportSpec {
@@ -60,5 +60,32 @@ describe('a 2021 report that kept one 2019 block', () => {
     }), { currentYear: 2026 });
     assert.deepEqual(r.diagnostics.map((d) => d.rule), ['extra-row', 'extra-row']);
     assert.ok(r.diagnostics.some((d) => d.message.includes('第二十条第（九）项')));
+  });
+});
+
+describe('a caption row inside the table', () => {
+  const captions: [number, string, number][] = [
+    [0, '表二 主动公开政府信息情况', 4],
+    [1, '表三：收到和处理政府信息公开申请情况', 10],
+    [2, '四、政府信息公开行政复议、行政诉讼情况（单位：件）', 15],
+  ];
+  for (const [ordinal, caption, width] of captions) {
+    it(`“${caption}” above the header is not a row of the table`, async () => {
+      const r = lintDocx(await buildSeedDocx('002', (s) => {
+        const copy = cloneSpec(s);
+        copy.blocks.filter(isTable)[ordinal].rows.unshift({ cells: [{ text: caption, colSpan: width }] });
+        return copy;
+      }), { currentYear: 2026 });
+      assert.deepEqual(r.diagnostics.map((d) => d.message), []);
+    });
+  }
+
+  it('and a real defect under it is still found', async () => {
+    const r = lintDocx(await buildSeedDocx('002', (s) => {
+      const copy = cloneSpec(setReviewValue(s, '行政复议', '总计', ''));
+      copy.blocks.filter(isTable)[2].rows.unshift({ cells: [{ text: '表四 政府信息公开行政复议、行政诉讼情况', colSpan: 15 }] });
+      return copy;
+    }), { currentYear: 2026 });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.rule} ${d.row} ${d.column}`), ['empty-cell 行政复议 总计']);
   });
 });

@@ -1,8 +1,9 @@
 import type { Table, TableCell, TableRow } from '../docmodel';
-import type { TemplateTable } from '../template';
+import { template as templateData, type TemplateTable } from '../template';
 import { labelKey, similarity } from './normalise';
 
-export type RowKind = 'title' | 'header' | 'data' | 'empty';
+/** 'caption': a row naming the whole table (表三 收到和处理…), which some authors put inside it. */
+export type RowKind = 'title' | 'header' | 'data' | 'caption' | 'empty';
 
 export interface ClassifiedRow {
   table: Table;
@@ -15,13 +16,15 @@ export interface TemplateVocabulary {
   titles: string[];
   headers: Set<string>;
   rowLabels: Set<string>;
+  /** The table's name and its section heading's wordings: a row holding one of them is a caption. */
+  captions: string[];
 }
 
-export function vocabulary(template: TemplateTable): TemplateVocabulary {
+export function vocabulary(table: TemplateTable): TemplateVocabulary {
   const headers = new Set<string>();
   const rowLabels = new Set<string>();
   const titles: string[] = [];
-  for (const block of template.blocks) {
+  for (const block of table.blocks) {
     if (block.title) titles.push(labelKey(block.title));
     for (const row of block.header) for (const cell of row) headers.add(labelKey(cell.text));
     for (const row of block.rows) {
@@ -29,7 +32,9 @@ export function vocabulary(template: TemplateTable): TemplateVocabulary {
       for (const group of row.groups) rowLabels.add(labelKey(group));
     }
   }
-  return { titles, headers, rowLabels };
+  const heading = templateData.headings.find((h) => h.table === table.id);
+  const captions = [table.title, ...(heading ? [heading.title, ...heading.acceptedTitles] : [])].map(labelKey);
+  return { titles, headers, rowLabels, captions };
 }
 
 const NUMERIC = /^[-+]?[\d０-９.,，．]+$|^[无/／—–\-－O〇零]+$/;
@@ -44,6 +49,7 @@ export function classifyRows(table: Table, template: TemplateTable, words: Templ
     const numeric = texts.filter((t) => NUMERIC.test(t)).length;
     let kind: RowKind;
     if (texts.length === 0) kind = template.labelColumns === 0 && seenHeader ? 'data' : 'empty';
+    else if (numeric === 0 && texts.length === 1 && words.captions.some((c) => texts[0].includes(c))) kind = 'caption';
     else if (numeric === 0 && texts.length === 1 && words.titles.some((t) => similarity(t, texts[0]) >= 0.75)) kind = 'title';
     else if (numeric === 0 && texts.some((t) => words.headers.has(t)) && !texts.some((t) => words.rowLabels.has(t))) kind = 'header';
     else kind = 'data';

@@ -50,7 +50,7 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
         continue;
       }
       inHeader = false;
-      if (classified.kind === 'empty') continue;
+      if (classified.kind === 'empty' || classified.kind === 'caption') continue;
       if (classified.kind === 'title') headerRows = [];
       const labelCell = classified.kind === 'title' ? ownCells(classified.row).find((c) => c.text.trim() !== '') ?? null : leafLabelCell(classified.row, template, headerRows);
       docLines.push({
