@@ -143,6 +143,7 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
     return [
       ...map.missing.map((column) => ({ kind: 'missing' as const, column, table: group.table, row: group.rows[group.rows.length - 1], cell: null })),
       ...map.extra.map((cell) => ({ kind: 'extra' as const, column: null, table: group.table, row: group.rows.find((r) => r.cells.includes(cell)) ?? group.rows[0], cell })),
+      ...map.moved.map(({ cell, column }) => ({ kind: 'moved' as const, column, table: group.table, row: group.rows.find((r) => r.cells.includes(cell)) ?? group.rows[0], cell })),
     ];
   });
 
@@ -213,6 +214,8 @@ interface ColumnMap {
   missing: Column[];
   /** Header cells that head no column of the block (a 小计 column a third-party template added). */
   extra: TableCell[];
+  /** Standard columns in another place than the standard one (their data still maps by label). */
+  moved: { cell: TableCell; column: Column }[];
 }
 
 /**
@@ -225,12 +228,14 @@ function columnMap(headerRows: TableRow[], block: Block, template: TemplateTable
   const columnLeaves = template.labelColumns > 0 ? leaves.slice(1) : leaves;
   if (columnLeaves.length === 0) return null;
   const ranges = new Map<string, { gridColumn: number; gridSpan: number }>();
-  if (columnLeaves.length === block.columns.length) {
-    block.columns.forEach((column, i) => ranges.set(column.key, columnLeaves[i]));
-    return { ranges, missing: [], extra: [] };
-  }
   const keys = block.columns.map((c) => labelKey(c.label));
-  const { docToTemplate } = alignSequences(columnLeaves, keys, (leaf, key) => similarity(labelKey(leaf.text), key), FUZZY_ROW, (leaf, key) => labelKey(leaf.text) === key);
+  const { docToTemplate, outOfOrder } = alignSequences(columnLeaves, keys, (leaf, key) => similarity(labelKey(leaf.text), key), FUZZY_ROW, (leaf, key) => labelKey(leaf.text) === key);
+  // Same count and not a clean permutation of the standard labels: a misspelt header, read by position.
+  const permuted = outOfOrder.length > 0 && docToTemplate.every((t, i) => t !== null && labelKey(columnLeaves[i].text) === keys[t]);
+  if (columnLeaves.length === block.columns.length && !permuted) {
+    block.columns.forEach((column, i) => ranges.set(column.key, columnLeaves[i]));
+    return { ranges, missing: [], extra: [], moved: [] };
+  }
   docToTemplate.forEach((t, i) => {
     if (t !== null) ranges.set(block.columns[t].key, columnLeaves[i]);
   });
@@ -238,6 +243,7 @@ function columnMap(headerRows: TableRow[], block: Block, template: TemplateTable
     ranges,
     missing: block.columns.filter((c) => !ranges.has(c.key)),
     extra: columnLeaves.filter((_, i) => docToTemplate[i] === null),
+    moved: docToTemplate.flatMap((t, i) => (t !== null && outOfOrder.includes(t) ? [{ cell: columnLeaves[i], column: block.columns[t] }] : [])),
   };
 }
 

@@ -40,7 +40,8 @@ export interface MappedHeaderCell extends RowPlace {
 
 export type ColumnProblem =
   | (RowPlace & { kind: 'missing'; column: Column; cell: null })
-  | (RowPlace & { kind: 'extra'; column: null; cell: TableCell });
+  | (RowPlace & { kind: 'extra'; column: null; cell: TableCell })
+  | (RowPlace & { kind: 'moved'; column: Column; cell: TableCell });
 
 export interface MissingRow {
   templateRow: DataRow;

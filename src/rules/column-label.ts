@@ -10,8 +10,11 @@ export const columnLabel: Rule = {
     const found: Diagnostic[] = [];
     for (const table of report.tables) {
       const where = describePlace(table.id, null, null);
+      // A standard header in another column's place is a moved column (reported below), not a wrong word.
+      const standardHeaders = new Set(table.template.blocks.flatMap((b) => b.header.flat().map((h) => labelKey(h.text))));
       for (const h of table.headers) {
-        if (labelKey(h.cell.text) === labelKey(h.expected)) continue;
+        const key = labelKey(h.cell.text);
+        if (key === labelKey(h.expected) || standardHeaders.has(key)) continue;
         found.push({
           rule: 'column-label', severity: 'error', table: table.id, row: null, column: h.expected,
           message: `${where}列标题“${displayText(h.cell.text)}”与标准格式不一致，应为“${h.expected}”。`,
@@ -21,6 +24,15 @@ export const columnLabel: Rule = {
         });
       }
       for (const problem of table.columnProblems) {
+        if (problem.kind === 'moved') {
+          const position = table.template.blocks.flatMap((b) => b.columns).indexOf(problem.column) + 1;
+          found.push({
+            rule: 'column-label', severity: 'error', table: table.id, row: problem.column.group, column: problem.column.label,
+            message: `${where}“${problem.column.label}”列的位置与标准格式不一致（应为第 ${position} 个数据列）。数据已按列标题读取；请按标准顺序调整列。`,
+            location: cellLocation(problem, problem.cell), fix: null, suggestions: [],
+          });
+          continue;
+        }
         found.push(problem.kind === 'missing'
           ? {
             rule: 'column-label', severity: 'error', table: table.id, row: null, column: problem.column.label,

@@ -4,8 +4,10 @@ import { missingRow } from '../../src/rules/missing-row';
 import { missingTable } from '../../src/rules/missing-table';
 import { rowLabel } from '../../src/rules/row-label';
 import { rowOrder } from '../../src/rules/row-order';
-import { cloneSpec, deleteTableRow, insertTableRowAfter, setRowLabel, swapTableRows, tablesOf, type ReportSpec } from '../support/fixtures';
-import { ruleTester } from '../support/rule-tester';
+import { buildSeedDocx, cloneSpec, deleteTableRow, insertTableRowAfter, setApplicationsValue, setRowLabel, swapTableRows, tablesOf, type ReportSpec } from '../support/fixtures';
+import { strict as assert } from 'node:assert';
+import { lintDocx } from '../../src/engine';
+import { lintCase, ruleTester } from '../support/rule-tester';
 
 /** Row index in the spec's 表三 (ordinal 1) of a data row label. */
 function applicationsRow(spec: ReportSpec, label: string): number {
@@ -103,4 +105,43 @@ ruleTester(columnLabel, {
     { name: 'an added 小计 column (values still map by header)', mutate: (s) => withApplicationsColumn(s, 'add-subtotal'), errors: [{ column: null, messageIncludes: ['法人或其他组织小计'] }] },
     { name: 'a dropped column', mutate: (s) => withApplicationsColumn(s, 'drop-legal'), errors: [{ column: '法律服务机构', messageIncludes: ['缺少'] }] },
   ],
+});
+
+/** 表三 with 商业企业 and 科研机构 swapped, header and data together (the data stays with its header). */
+function withSwappedColumns(spec: ReportSpec): ReportSpec {
+  const copy = cloneSpec(spec);
+  const table = tablesOf(copy)[1];
+  const third = table.rows[2];
+  const a = third.cells.findIndex((c) => c.text.replace(/\s/g, '') === '商业企业');
+  [third.cells[a], third.cells[a + 1]] = [third.cells[a + 1], third.cells[a]];
+  for (const row of table.rows.slice(3)) {
+    const first = row.cells.length - 6;
+    [row.cells[first], row.cells[first + 1]] = [row.cells[first + 1], row.cells[first]];
+  }
+  return copy;
+}
+
+/** Two applications from 科研机构, both disclosed: consistent figures in one column. */
+const researchApplications = (spec: ReportSpec) => ['一、本年新收政府信息公开申请数量', '（一）予以公开', '（七）总计'].reduce(
+  (s, row) => setApplicationsValue(setApplicationsValue(s, row, '科研机构', '2'), row, '总计', '2'), spec);
+
+ruleTester(columnLabel, {
+  valid: [],
+  invalid: [
+    {
+      name: 'two columns swapped: reported as moved, no header rewrite',
+      mutate: (s) => withSwappedColumns(researchApplications(s)),
+      errors: [{ fixable: false, messageIncludes: ['位置'] }],
+    },
+  ],
+});
+
+describe('swapped columns', () => {
+  it('are read by their headers: the figures stay in their columns, nothing else is reported', async () => {
+    const found = await lintCase({ name: 'swap', mutate: (s) => withSwappedColumns(researchApplications(s)) });
+    assert.deepEqual(found.map((d) => d.rule), ['column-label']);
+    const result = lintDocx(await buildSeedDocx('002', (s) => withSwappedColumns(researchApplications(s))), { currentYear: 2026 });
+    const received = result.report.tables.find((t) => t.id === 'applications')!.rows.find((r) => r.templateRow?.key === 'received')!;
+    assert.deepEqual([received.cells.get('research')!.cell.text, received.cells.get('commercial')!.cell.text], ['2', '0']);
+  });
 });
