@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { writeFileAtomic } from '../src/cli/io';
+import { samePath, writeFileAtomic } from '../src/cli/io';
 import { runCli, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from '../src/cli/main';
 import { lintDocx } from '../src/engine';
 import { buildSeedDocx, setActiveValue, setReviewValue } from './support/fixtures';
@@ -23,6 +23,7 @@ function run(argv: string[], write: (path: string, bytes: Uint8Array) => void = 
     stderr: (t) => err.push(t),
     readFile: (p) => readFileSync(p),
     writeFileAtomic: write,
+    samePath,
     currentYear: CURRENT_YEAR,
   });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
@@ -414,6 +415,15 @@ describe('CLI: edge cases of paths and arguments', () => {
     assert.ok(lstatSync(link).isSymbolicLink());
     assert.equal(statSync(real).mode & 0o777, 0o640);
     assert.deepEqual(lintFile(real).diagnostics, []);
+  });
+
+  it('-o naming the input itself is refused without --in-place, and the input stays as it was', () => {
+    const input = join(dir, 'a.docx');
+    const before = readFileSync(input);
+    const r = run(['fix', input, '-o', join(dir, '.', 'a.docx')]);
+    assert.equal(r.code, EXIT_UNREADABLE_OR_USAGE);
+    assert.match(r.stderr, /--in-place/);
+    assert.deepEqual(readFileSync(input), before);
   });
 
   it('template accepts only a four-digit year', () => {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFileAtomic } from '../src/cli/io';
+import { samePath, writeFileAtomic } from '../src/cli/io';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from '../src/cli/main';
@@ -10,7 +10,7 @@ import { buildSeedDocx } from './support/fixtures';
 function run(argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFileSync(p), writeFileAtomic, currentYear: 2026 });
+  const code = runCli(argv, { stdout: (t) => out.push(t), stderr: (t) => err.push(t), readFile: (p) => readFileSync(p), writeFileAtomic, samePath, currentYear: 2026 });
   return { code, stdout: out.join('\n'), stderr: err.join('\n') };
 }
 

@@ -37,6 +37,10 @@ export function runFix(args: string[], io: CliIo): number {
   }
   const input = parsed.positionals[0];
   const target = inPlace ? input : output ?? join(dirname(input), `${basename(input, extname(input))}.fixed.docx`);
+  if (!inPlace && io.samePath(target, input)) {
+    io.stderr(`输出文件与原文件相同（${target}）：不会覆盖原文件；确需覆盖请用 --in-place。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
 
   let report;
   try {

@@ -1,5 +1,5 @@
 import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 
 /** What the commands need from the outside world: passed in, so tests run them in-process. */
 export interface CliIo {
@@ -9,6 +9,8 @@ export interface CliIo {
   /** Writes through a temporary file in the same folder and a rename: never a half-written file. */
   writeFileAtomic: (path: string, bytes: Uint8Array) => void;
   currentYear: number;
+  /** Whether two paths name the same file (links resolved). */
+  samePath: (a: string, b: string) => boolean;
 }
 
 export function writeFileAtomic(path: string, bytes: Uint8Array): void {
@@ -25,10 +27,16 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
   }
 }
 
+export function samePath(a: string, b: string): boolean {
+  const real = (p: string) => (existsSync(p) ? realpathSync(p) : resolve(p));
+  return real(a) === real(b);
+}
+
 export const processIo = (): CliIo => ({
   stdout: (text) => process.stdout.write(text + '\n'),
   stderr: (text) => process.stderr.write(text + '\n'),
   readFile: (path) => readFileSync(path),
   writeFileAtomic,
+  samePath,
   currentYear: new Date().getFullYear(),
 });

@@ -30,6 +30,8 @@ export const sectionHeading: Rule = {
       if (!numberingProblem && wordingOk) return [];
       const keptTitle = wordingOk ? match.title.trim() : heading.title;
       const corrected = `${heading.numeral}、${keptTitle}`;
+      // Word draws an automatic number itself: writing one into the text would show it twice.
+      const written = match.autoNumbered && match.numbering === '' ? keptTitle : corrected;
       const problems = [numberingProblem, wordingOk ? null : `措辞应为“${heading.title}”`].filter(Boolean);
       return [{
         rule: 'section-heading',
@@ -37,7 +39,7 @@ export const sectionHeading: Rule = {
         table: 'text', row: canonical, column: null,
         message: `章节标题“${match.text.trim()}”${problems.join('，')}。`,
         location: { paragraphIndex: match.paragraphIndex },
-        fix: { description: `改为“${corrected}”`, edits: [{ kind: 'set-paragraph-text', paragraphIndex: match.paragraphIndex, expected: match.text, text: corrected }] },
+        fix: { description: `改为“${written}”`, edits: [{ kind: 'set-paragraph-text', paragraphIndex: match.paragraphIndex, expected: match.text, text: written }] },
         suggestions: [],
       }];
     });

@@ -1,3 +1,6 @@
+import { strict as assert } from 'node:assert';
+import { parseWordprocessingML } from '../../src/docmodel';
+import { lintDocument } from '../../src/engine';
 import { outdatedTemplate } from '../../src/rules/outdated-template';
 import { sectionHeading } from '../../src/rules/section-heading';
 import { removeParagraph, replaceParagraph, type ReportSpec } from '../support/fixtures';
@@ -39,4 +42,21 @@ ruleTester(sectionHeading, {
     { name: 'misspelt', mutate: (s) => replaceParagraph(s, HEADING_4, '四、政府信息公开行政法复议、行政诉讼情况'), errors: [{ row: HEADING_4, severity: 'warning' }] },
     { name: 'missing section', mutate: (s) => removeParagraph(s, '五、存在的主要问题及改进情况'), errors: [{ row: '五、存在的主要问题及改进情况', messageIncludes: ['缺少'] }] },
   ],
+});
+
+describe('automatically numbered headings', () => {
+  const numbered = (text: string) => `<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${
+    ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进措施', '其他需要报告的事项'].map(numbered).join('')
+  }</w:body></w:document>`;
+  const headingFindings = () => lintDocument(parseWordprocessingML(xml), { currentYear: 2026 }).diagnostics.filter((d) => d.rule === 'section-heading');
+
+  it('are not reported as unnumbered', () => {
+    assert.deepEqual(headingFindings().map((d) => d.row), ['五、存在的主要问题及改进情况']);
+  });
+
+  it('a rewording fix writes the title only, so Word does not show the number twice', () => {
+    const [finding] = headingFindings();
+    assert.deepEqual(finding.fix!.edits.map((e) => (e as { text: string }).text), ['存在的主要问题及改进情况']);
+  });
 });

@@ -48,5 +48,3 @@ function paragraphXml(p: WordParagraphInfo): string {
   return `<w:p>${numbering}${content === '' ? '' : `<w:r>${content}</w:r>`}</w:p>`;
 }
 
-/** Word's paragraph text as the engine reads it from XML (manual breaks as \n). */
-export const normaliseParagraphText = (text: string) => text.replace(/\r\n|[\r\v]/g, '\n');
