@@ -28,15 +28,15 @@ export const columnLabel: Rule = {
           const position = table.template.blocks.flatMap((b) => b.columns).indexOf(problem.column) + 1;
           found.push({
             rule: 'column-label', severity: 'error', table: table.id, row: problem.column.group, column: problem.column.label,
-            message: `${where}“${problem.column.label}”列的位置与标准格式不一致（应为第 ${position} 个数据列）。数据已按列标题读取；请按标准顺序调整列。`,
+            message: `${where}${problem.column.group ? `“${problem.column.group}”下的` : ''}“${problem.column.label}”列的位置与标准格式不一致（应为第 ${position} 个数据列）。数据已按列标题读取；请按标准顺序调整列。`,
             location: cellLocation(problem, problem.cell), fix: null, suggestions: [],
           });
           continue;
         }
         found.push(problem.kind === 'missing'
           ? {
-            rule: 'column-label', severity: 'error', table: table.id, row: null, column: problem.column.label,
-            message: `${where}缺少“${problem.column.label}”列，请按标准格式补上。`,
+            rule: 'column-label', severity: 'error', table: table.id, row: problem.column.group, column: problem.column.label,
+            message: `${where}缺少${problem.column.group ? `“${problem.column.group}”下的` : ''}“${problem.column.label}”列，请按标准格式补上。`,
             location: cellLocation(problem, null), fix: null, suggestions: [],
           }
           : {

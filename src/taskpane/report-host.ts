@@ -86,8 +86,14 @@ export interface FixAllOutcome {
 
 export type TemplateChoice = 'report' | 'tables' | TableId;
 
-/** A finding's identity for "ignore": stable while the same problem stays at the same place. */
+/**
+ * A finding's identity for "ignore": stable while the same problem stays at the same place. Findings
+ * named by row and column need no position; the others (extra rows, added columns, headings) are
+ * told apart by where they are.
+ */
 export function findingKey(d: Diagnostic): string {
-  const where = d.location ? ('paragraphIndex' in d.location ? `p${d.location.paragraphIndex}` : `t${d.location.tableIndex}`) : '-';
-  return [d.rule, d.table, d.row ?? '', d.column ?? '', d.table === 'text' ? where : ''].join('|');
+  const named = d.table !== 'text' && d.row !== null && d.column !== null;
+  const l = d.location;
+  const where = named || !l ? '' : 'paragraphIndex' in l ? `p${l.paragraphIndex}` : `t${l.tableIndex}r${l.rowIndex}c${l.cellIndex ?? ''}`;
+  return [d.rule, d.table, d.row ?? '', d.column ?? '', where].join('|');
 }
