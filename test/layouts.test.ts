@@ -89,3 +89,28 @@ describe('a caption row inside the table', () => {
     assert.deepEqual(r.diagnostics.map((d) => `${d.rule} ${d.row} ${d.column}`), ['empty-cell 行政复议 总计']);
   });
 });
+
+describe('documents that are not annual reports', () => {
+  it('a small table mentioning 行政复议 and 行政诉讼 in another kind of report is not 表四', async () => {
+    const r = lintDocx(await buildSeedDocx('002', () => ({
+      blocks: [
+        { kind: 'paragraph', text: '某某县2024年法治政府建设年度报告' },
+        { kind: 'paragraph', text: '一、主要举措和成效' },
+        { kind: 'table', rows: [{ cells: [{ text: '行政复议' }, { text: '行政诉讼' }] }, { cells: [{ text: '12' }, { text: '3' }] }] },
+        { kind: 'paragraph', text: '二、存在的不足和原因' },
+      ],
+    })), { currentYear: 2026 });
+    assert.equal(r.isReport, false);
+    assert.deepEqual(r.diagnostics, []);
+  });
+
+  it('a 表三 continued in a piece with a single standard label is still joined', async () => {
+    const parts = standardTable('applications', '2021', filledValues('applications', '2021'), { splitAfterRow: '（七）总计' });
+    const r = lintDocx(await buildSeedDocx('002', (s) => {
+      const target = s.blocks.filter(isTable)[1];
+      return { blocks: s.blocks.flatMap((b) => (b === target ? parts : [b])) };
+    }), { currentYear: 2026 });
+    assert.deepEqual(r.diagnostics.map((d) => d.message), []);
+    assert.equal(r.report.tables.find((t) => t.id === 'applications')!.parts.length, 2);
+  });
+});

@@ -16,7 +16,14 @@ const VOCABULARY = new Map<TableId, Set<string>>(
     return [id, keys];
   }),
 );
-const MIN_LABELS = 2;
+/**
+ * Distinct standard labels a table needs to count as a standard table: the smallest piece of a
+ * real one (a 表二 block: title, 信息内容, its column, its row) has four; a table in another
+ * document that merely mentions 行政复议 and 行政诉讼 has fewer. A continuation of a table just
+ * found needs only one.
+ */
+const MIN_LABELS = 4;
+const MIN_CONTINUATION_LABELS = 1;
 /** Text allowed between two pieces of one table: 续表, 表三（续）… */
 const MAX_BETWEEN_TEXT = 20;
 
@@ -26,7 +33,7 @@ function recognise(table: Table): { id: TableId; labels: number } | null {
   let best: { id: TableId; labels: number } | null = null;
   for (const [id, words] of VOCABULARY) {
     const labels = new Set(keys.filter((k) => words.has(k))).size;
-    if (labels >= MIN_LABELS && (!best || labels > best.labels)) best = { id, labels };
+    if (labels >= MIN_CONTINUATION_LABELS && (!best || labels > best.labels)) best = { id, labels };
   }
   return best;
 }
@@ -47,6 +54,7 @@ export function locateTables(document: DocumentModel): MappedTable[] {
       previous.lastBlock = position;
       return;
     }
+    if (found.labels < MIN_LABELS) return;
     previous = { id: found.id, parts: [block], lastBlock: position };
     groups.push(previous);
   });
