@@ -114,6 +114,20 @@ export function newCellXml(formatCellXml: string, content: CellContent, width: n
 }
 
 
+/**
+ * A new paragraph formatted like `paragraphXml` (its paragraph properties without list numbering,
+ * and its first run's format) holding `value`: nothing else of the model is copied (no bookmarks,
+ * no ids), so the copy never duplicates what must be unique.
+ */
+export function paragraphLikeXml(paragraphXml: string, value: string): string {
+  const tree = parseTree(paragraphXml);
+  const p = tree.children[0];
+  const pPr = child(p, 'w:pPr');
+  const numbering = pPr && child(pPr, 'w:numPr');
+  const properties = pPr ? paragraphXml.slice(pPr.start, numbering ? numbering.start : pPr.end) + (numbering ? paragraphXml.slice(numbering.end, pPr.end) : '') : '';
+  return `<w:p>${properties}${runXml(value, runPropertiesOf(paragraphXml, [p]))}</w:p>`;
+}
+
 /** Rewrites the text of one `<w:p>`, keeping its properties and the first run's format. */
 export function setParagraphTextXml(paragraphXml: string, value: string): string {
   const rewritten = setCellTextXml(`<w:tc>${paragraphXml}</w:tc>`, value);

@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../docmodel';
 import { tableText, type Fix } from '../edits/types';
 import { labelKey, titleKey, type HeadingMatch } from '../mapping';
-import { setParagraphTextXml } from '../ooxml/cell-xml';
+import { paragraphLikeXml } from '../ooxml/cell-xml';
 import { template, type Heading } from '../template';
 import { docsPath, type Diagnostic, type Rule } from './types';
 
@@ -60,7 +60,7 @@ function insertHeadingBefore(document: DocumentModel, next: HeadingMatch, text: 
   const previous = document.blocks[position - 1];
   const model = document.paragraphs.find((p) => p.paragraphIndex === next.paragraphIndex);
   if (!previous || !model) return [];
-  const xml = setParagraphTextXml(document.xml.slice(model.source.start, model.source.end), text);
+  const xml = paragraphLikeXml(document.xml.slice(model.source.start, model.source.end), text);
   const after = previous.kind === 'paragraph' ? { paragraphIndex: previous.paragraphIndex } : { tableIndex: previous.tableIndex };
   return [{
     description: `在“${next.text.trim()}”之前插入“${text}”`,

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import { parseWordprocessingML } from '../../src/docmodel';
 import { rowText, type Fix } from '../../src/edits/types';
 import { applyFixes } from '../../src/hosts/docx';
+import { paragraphLikeXml } from '../../src/ooxml/cell-xml';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const doc = (body: string) => `<w:document ${W}><w:body>${body}</w:body></w:document>`;
@@ -131,5 +132,12 @@ describe('rewriting text that has tracked changes', () => {
     assert.match(cellXml, /bookmarkStart/);
     const rejected = cellXml.replace(/<w:ins\b[\s\S]*?<\/w:ins>/g, '').replace(/<w:delText>/g, '<w:t>');
     assert.equal(model(doc(`<w:tbl><w:tr>${rejected}</w:tc></w:tr></w:tbl>`)).tables[0].rows[0].cells[0].text, '1.属于国家秘密');
+  });
+});
+
+describe('a paragraph made like another', () => {
+  it('keeps the formatting but not the numbering, bookmarks or ids', () => {
+    const model = '<w:p w14:paraId="1A2B"><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:jc w:val="left"/></w:pPr><w:bookmarkStart w:id="3" w:name="_Toc1"/><w:r><w:rPr><w:b/></w:rPr><w:t>四、旧</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>';
+    assert.equal(paragraphLikeXml(model, '三、新'), '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">三、新</w:t></w:r></w:p>');
   });
 });
