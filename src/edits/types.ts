@@ -58,12 +58,14 @@ export const tableText = (rows: readonly { cells: readonly { text: string }[] }[
  */
 const CONFIRM_PREFIX = '_nbConfirm_';
 
+/** Bookmark names allow letters, digits and '_': digits stay, '.' is 'd', anything else 'x' + 6 hex digits. */
 export function confirmBookmarkName(value: string, id: number): string {
-  return `${CONFIRM_PREFIX}${[...value].map((ch) => (/[0-9]/.test(ch) ? ch : ch === '.' ? 'd' : 'x')).join('')}_${id}`;
+  const encoded = [...value].map((ch) => (/[0-9]/.test(ch) ? ch : ch === '.' ? 'd' : `x${ch.codePointAt(0)!.toString(16).padStart(6, '0')}`)).join('');
+  return `${CONFIRM_PREFIX}${encoded}_${id}`;
 }
 
 /** The value a confirmation bookmark recorded, or null when the name is not one. */
 export function confirmBookmarkValue(name: string): string | null {
-  const m = /^_nbConfirm_([0-9dx]*)_\d+$/.exec(name);
-  return m ? m[1].replace(/d/g, '.') : null;
+  const m = /^_nbConfirm_((?:[0-9d]|x[0-9a-f]{6})*)_\d+$/.exec(name);
+  return m ? m[1].replace(/x([0-9a-f]{6})|d/g, (_match, hex: string | undefined) => (hex ? String.fromCodePoint(parseInt(hex, 16)) : '.')) : null;
 }

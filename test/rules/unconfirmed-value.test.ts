@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import fc from 'fast-check';
+import { confirmBookmarkName, confirmBookmarkValue } from '../../src/edits/types';
 import { lintDocx } from '../../src/engine';
 import { applyFixToDocx, fixAllDocx } from '../../src/hosts/docx';
 import { rules } from '../../src/rules';
@@ -46,5 +48,15 @@ describe('rule unconfirmed-value', () => {
 describe('every rule', () => {
   it('has a doc page', () => {
     for (const rule of rules) assert.ok(existsSync(resolve(__dirname, '../..', rule.meta.docs)), rule.meta.id);
+  });
+});
+
+describe('confirmation marks', () => {
+  it('record any value exactly (property)', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 6 }), fc.nat(99999), (value, id) => {
+      const name = confirmBookmarkName(value, id);
+      return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && confirmBookmarkValue(name) === value;
+    }));
+    assert.equal(confirmBookmarkValue('_GoBack'), null);
   });
 });
