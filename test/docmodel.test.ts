@@ -38,10 +38,17 @@ describe('document model', () => {
 
   it('keeps nested tables out of the enclosing cell and out of the table list', () => {
     const nested = `<w:tbl><w:tr>${tc('内')}</w:tr></w:tbl>`;
-    const m = parseWordprocessingML(doc(`<w:tbl><w:tr><w:tc>${p(r('外'))}${nested}</w:tc></w:tr></w:tbl>${p(r('后'))}`));
+    const m = parseWordprocessingML(doc(`<w:tbl><w:tr><w:tc>${p(r('外'))}${nested}</w:tc>${tc('旁')}</w:tr></w:tbl>${p(r('后'))}`));
     assert.equal(m.tables.length, 1);
     assert.equal(m.tables[0].rows[0].cells[0].text, '外');
     assert.deepEqual(m.blocks.map((b) => b.kind), ['table', 'paragraph']);
+  });
+
+  it('unwraps a one-cell frame table holding tables: its content is the body’s', () => {
+    const inner = `<w:tbl><w:tr>${tc('表')}</w:tr></w:tbl>`;
+    const m = parseWordprocessingML(doc(`${p(r('前'))}<w:tbl><w:tr><w:tc>${p(r('说明'))}${inner}</w:tc></w:tr></w:tbl>${p(r('后'))}`));
+    assert.deepEqual(m.blocks.map((b) => (b.kind === 'table' ? `T${b.tableIndex}:${b.rows[0].cells[0].text}` : b.text)), ['前', '说明', 'T0:表', '后']);
+    assert.deepEqual(m.paragraphs.map((x) => x.paragraphIndex), [0, 1, 3]);
   });
 
   it('records source ranges that cut out exactly the element', () => {

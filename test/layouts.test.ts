@@ -1,7 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { lintDocx } from '../src/engine';
+import { parseWordprocessingML } from '../src/docmodel';
+import { lintDocument, lintDocx } from '../src/engine';
+import { applyFixes, documentXmlOf, openDocx } from '../src/hosts/docx';
 import { buildSeedDocx, cloneSpec, filledValues, isTable, setReviewValue, standardTable, type ReportSpec, type TableSpec } from './support/fixtures';
 
 /** Replaces the seed's standard table `ordinal` (0 表二, 1 表三, 2 表四) by other Word tables. */
@@ -112,5 +114,27 @@ describe('documents that are not annual reports', () => {
     }), { currentYear: 2026 });
     assert.deepEqual(r.diagnostics.map((d) => d.message), []);
     assert.equal(r.report.tables.find((t) => t.id === 'applications')!.parts.length, 2);
+  });
+});
+
+describe('a report laid out inside a one-cell frame table (as web pages converted to Word often are)', () => {
+  it('finds the standard tables inside the frame, and fixes address them', async () => {
+    const bytes = await buildSeedDocx('004');
+    const xml = documentXmlOf(openDocx(bytes));
+    const inner = parseWordprocessingML(xml).tables[1].source;
+    const framed = `${xml.slice(0, inner.start)}<w:tbl><w:tr><w:tc><w:p/>${xml.slice(inner.start, inner.end)}<w:p/></w:tc></w:tr></w:tbl>${xml.slice(inner.end)}`;
+    const model = parseWordprocessingML(framed);
+    assert.equal(model.tables.length, 3);
+    const result = lintDocument(model, { currentYear: 2026 });
+    assert.deepEqual(result.diagnostics.map((d) => d.rule), Array(5).fill('empty-cell'));
+    const fixed = applyFixes(framed, result.diagnostics.map((d) => d.fix!), 0);
+    assert.equal(fixed.applied.length, 5);
+    assert.deepEqual(lintDocument(parseWordprocessingML(fixed.xml), { currentYear: 2026 }).diagnostics, []);
+  });
+
+  it('a table with several cells keeps its nested tables to itself', () => {
+    const nested = '<w:tbl><w:tr><w:tc><w:p><w:r><w:t>内</w:t></w:r></w:p></w:tc></w:tr></w:tbl>';
+    const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:tbl><w:tr><w:tc>${nested}<w:p/></w:tc><w:tc><w:p/></w:tc></w:tr></w:tbl></w:body></w:document>`;
+    assert.equal(parseWordprocessingML(xml).tables.length, 1);
   });
 });

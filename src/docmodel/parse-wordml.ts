@@ -15,6 +15,8 @@ const SKIPPED_QUALIFIED = new Set(['mc:Fallback']);
 interface CellBuilder {
   cell: TableCell;
   paragraphs: string[];
+  /** The cell's own paragraphs and tables in order, kept for unwrapping a layout table. */
+  content: BodyBlock[];
 }
 interface RowBuilder {
   row: TableRow;
@@ -25,7 +27,10 @@ interface TableBuilder {
   table: Table;
   gridCols: number;
   row: RowBuilder | null;
-  /** Nested tables are parsed (to keep their text out of the enclosing cell) and then dropped. */
+  /**
+   * Nested tables are parsed to keep their text out of the enclosing cell; they count as tables of
+   * the document only when the enclosing table is a mere layout frame (see unwrapLayoutTable).
+   */
   nested: boolean;
 }
 interface ParagraphBuilder {
@@ -53,6 +58,9 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   const paragraphs: Paragraph[] = [];
   const tableStack: TableBuilder[] = [];
   const paragraphStack: ParagraphBuilder[] = [];
+  /** What the cells of each top-level table held, for unwrapLayoutTable. */
+  const cellContents = new Map<Table, BodyBlock[][]>();
+  const recordContent = (table: Table, content: BodyBlock[]) => cellContents.set(table, [...(cellContents.get(table) ?? []), content]);
 
   const currentCell = (): CellBuilder | null => tableStack.at(-1)?.row?.current ?? null;
   const append = (s: string) => {
@@ -153,6 +161,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
               source: { start: tagStart(xml, start), end: 0 },
             },
             paragraphs: [],
+            content: [],
           };
         }
         break;
@@ -205,8 +214,10 @@ export function parseWordprocessingML(xml: string): DocumentModel {
           source: { start: p.start, end },
         };
         const cell = currentCell();
-        if (cell) cell.paragraphs.push(p.text);
-        else if (tableStack.length === 0) {
+        if (cell) {
+          cell.paragraphs.push(p.text);
+          cell.content.push(paragraph);
+        } else if (tableStack.length === 0) {
           paragraphs.push(paragraph);
           blocks.push(paragraph);
         }
@@ -216,6 +227,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const r = tableStack.at(-1)?.row;
         if (r?.current) {
           const c = r.current.cell;
+          if (tableStack.length === 1) recordContent(tableStack[0].table, r.current.content);
           c.text = r.current.paragraphs.join('\n');
           c.source.end = end;
           r.row.cells.push(c);
@@ -235,13 +247,22 @@ export function parseWordprocessingML(xml: string): DocumentModel {
       }
       case 'tbl': {
         const t = tableStack.pop();
-        if (!t || t.nested || !inBody) break;
+        if (!t || !inBody) break;
         t.table.source.end = end;
         const widest = Math.max(0, ...t.table.rows.map((r) => r.cells.reduce((n, c) => Math.max(n, c.gridColumn + c.gridSpan), 0)));
         t.table.gridColumnCount = Math.max(t.gridCols, widest);
         computeRowSpans(t.table);
-        tables.push(t.table);
-        blocks.push(t.table);
+        if (t.nested) {
+          currentCell()?.content.push(t.table);
+          break;
+        }
+        for (const block of unwrapLayoutTable(t.table, cellContents.get(t.table))) {
+          if (block.kind === 'table') {
+            block.tableIndex = tables.length;
+            tables.push(block);
+          } else paragraphs.push(block);
+          blocks.push(block);
+        }
         break;
       }
     }
@@ -254,6 +275,16 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   }
   if (!sawDocument) throw new DocumentReadError('not-word', '这不是 Word 文档：文件中没有正文（w:document）。');
   return { blocks, paragraphs, tables, xml };
+}
+
+/**
+ * A table of one cell that holds tables is a layout frame (web pages converted to Word often put
+ * the whole report in one): its content counts as the body's. Any other table is itself.
+ */
+function unwrapLayoutTable(table: Table, contents: BodyBlock[][] | undefined): BodyBlock[] {
+  const single = table.rows.length === 1 && table.rows[0].cells.length === 1 && contents?.length === 1;
+  if (!single || !contents[0].some((b) => b.kind === 'table')) return [table];
+  return contents[0];
 }
 
 /** saxes reports the position after `<name` and one more character; walk back to the `<`. */
