@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { blankReportDocx } from '../generate/docx-package';
+import { blankReportDocx, templateYear } from '../generate';
 import type { CliIo } from './io';
 import { EXIT_CLEAN, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 
@@ -19,9 +19,8 @@ export function runTemplate(args: string[], io: CliIo): number {
     io.stderr(`参数错误：${(error as Error).message}\n\n${TEMPLATE_USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
-  // Reports are written in January about the year just ended.
   const given = parsed.values.year;
-  const year = given === undefined ? io.currentYear - 1 : /^\d{4}$/.test(given) ? Number(given) : NaN;
+  const year = given === undefined ? templateYear(null, io.currentYear) : /^\d{4}$/.test(given) ? Number(given) : NaN;
   if (!Number.isInteger(year) || year < 2021 || year > io.currentYear + 1) {
     io.stderr(`年份“${parsed.values.year}”无效：2021 年格式适用于 2021 年度及以后的报告。`);
     return EXIT_UNREADABLE_OR_USAGE;

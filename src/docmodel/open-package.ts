@@ -46,7 +46,8 @@ function documentXmlFromZip(bytes: Uint8Array): string {
   return strFromU8(xml);
 }
 
-function mainDocumentPath(rels: Uint8Array | undefined): string {
+/** The main document part named by the package relationships (_rels/.rels), word/document.xml by default. */
+export function mainDocumentPath(rels: Uint8Array | undefined): string {
   const match = rels ? OFFICE_DOCUMENT_REL.exec(strFromU8(rels)) : null;
   const target = match?.[1] ?? match?.[2];
   return target ? target.replace(/^\//, '') : 'word/document.xml';

@@ -9,7 +9,7 @@ export {
   type MergeState, type CellRole, type StandardCell, type StandardRow, type LabelRole,
   type CellTextOptions, type TableXmlOptions, type RowOptions,
 } from './table-ooxml';
-export { reportSkeletonXml, reportTitle, type ReportSkeletonOptions } from './report-ooxml';
+export { reportSkeletonXml, reportTitle, templateYear, type ReportSkeletonOptions } from './report-ooxml';
 export {
   documentXml, buildDocx, blankReportDocx, A4, OFFICIAL_MARGINS,
   type PageMargins, type DocumentXmlOptions, type BuildDocxOptions,

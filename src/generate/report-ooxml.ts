@@ -29,6 +29,9 @@ const BODY: ParagraphStyle = { align: 'both', firstLineChars: 200, exactLine: BO
 const HEADING: ParagraphStyle = { align: 'both', firstLineChars: 200, exactLine: BODY_LINE, keepNext: true, outlineLevel: 0 };
 const TITLE: ParagraphStyle = { align: 'center' };
 
+/** The year a new blank report is for: the one set, else the year just ended (reports are written in January). */
+export const templateYear = (reportYear: number | null, currentYear: number): number => reportYear ?? currentYear - 1;
+
 export const reportTitle = (agency: string, year: number): string => `${agency}${year}年政府信息公开工作年度报告`;
 
 /** Body text under each section, by heading numeral; the tables come from the template. */

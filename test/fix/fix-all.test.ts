@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { readDocument } from '../../src/docmodel';
 import { lintDocx } from '../../src/engine';
@@ -149,5 +149,19 @@ describe('fix-all on .docx files', () => {
     const run = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, join(dir, 'fixed.docx')], { encoding: 'utf8', timeout: 170000 });
     assert.equal(run.status, 0, run.stderr);
     assert.ok(existsSync(join(dir, 'fixed.pdf')));
+  });
+});
+
+describe('comments go where the document keeps its comments', () => {
+  it('adds to an existing comments part under another name instead of creating an unreferenced one', async () => {
+    const source = unzipSync(await buildSeedDocx('000'));
+    const relsName = 'word/_rels/document.xml.rels';
+    const rels = strFromU8(source[relsName] ?? strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>'));
+    source[relsName] = strToU8(rels.replace('</Relationships>', '<Relationship Id="rIdNotes" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" Target="remarks.xml"/></Relationships>'));
+    source['word/remarks.xml'] = strToU8('<?xml version="1.0"?><w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:comment w:id="0" w:author="审核人"><w:p><w:r><w:t>已有批注</w:t></w:r></w:p></w:comment></w:comments>');
+    const result = parts(fixAllDocx(zipSync(source), OPTIONS).bytes);
+    assert.equal(result['word/comments.xml'], undefined);
+    assert.equal((result['word/remarks.xml'].match(/<w:comment /g) ?? []).length, 8);
+    assert.match(result['word/remarks.xml'], /w:id="1"/);
   });
 });

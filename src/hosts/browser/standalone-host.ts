@@ -1,7 +1,7 @@
 import { DocumentReadError } from '../../docmodel';
 import type { Fix } from '../../edits/types';
 import { lintDocx } from '../../engine';
-import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml } from '../../generate';
+import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml, templateYear } from '../../generate';
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
 import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice } from '../../taskpane/report-host';
@@ -89,8 +89,7 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
     async reveal() {},
 
     async insertTemplate(what: TemplateChoice, o: CheckOptions): Promise<void> {
-      // Reports are written early in the year about the year just ended.
-      const year = o.reportYear ?? o.currentYear - 1;
+      const year = templateYear(o.reportYear, o.currentYear);
       const { bytes, fileName } = blankTemplate(what, year);
       saveFile(bytes, fileName, DOCX_MIME);
     },

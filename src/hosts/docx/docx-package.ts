@@ -1,9 +1,9 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { DocumentReadError, extractDocumentXml } from '../../docmodel';
+import { mainDocumentPath } from '../../docmodel/open-package';
 import { escapeXml } from '../../ooxml/xml-tree';
 import type { NewComment } from './apply-edits';
 
-const COMMENTS_PART = 'word/comments.xml';
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
@@ -21,16 +21,15 @@ export function openDocx(bytes: Uint8Array): DocxPackage {
   extractDocumentXml(bytes); // the same checks and messages as for linting (encrypted, .doc, corrupt …)
   if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DocumentReadError('not-word', '只能修复 .docx 文件。');
   const files = unzipSync(bytes);
-  const rels = files['_rels/.rels'] ? strFromU8(files['_rels/.rels']) : '';
-  const target = /Target="\/?([^"]*document[^"]*\.xml)"/.exec(rels)?.[1] ?? 'word/document.xml';
-  return { parts: new Map(Object.entries(files)), mainPart: target };
+  return { parts: new Map(Object.entries(files)), mainPart: mainDocumentPath(files['_rels/.rels']) };
 }
 
 export const documentXmlOf = (pkg: DocxPackage) => strFromU8(pkg.parts.get(pkg.mainPart)!);
 
 /** The first comment id not used by the document or its comments part. */
 export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
-  const existing = pkg.parts.get(COMMENTS_PART);
+  const commentsPart = existingCommentsPart(pkg.parts, pkg.mainPart);
+  const existing = commentsPart ? pkg.parts.get(commentsPart) : undefined;
   const ids = [...documentXml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*w:id="(\d+)"/g), ...(existing ? strFromU8(existing).matchAll(/<w:comment\b[^>]*w:id="(\d+)"/g) : [])]
     .map((m) => Number(m[1]));
   return ids.length ? Math.max(...ids) + 1 : 0;
@@ -54,25 +53,38 @@ function commentXml(c: NewComment): string {
   return `<w:comment w:id="${c.id}" w:author="${COMMENT_AUTHOR}" w:initials="NB"><w:p><w:r><w:t xml:space="preserve">${escapeXml(c.text)}</w:t></w:r></w:p></w:comment>`;
 }
 
+/** Where the main document's relationships live: word/_rels/document.xml.rels for word/document.xml. */
+const relsPathOf = (mainPart: string) => mainPart.replace(/([^/]+)$/, '_rels/$1.rels');
+
+/** The comments part the document's relationships name, if it has one (its name is not fixed). */
+function existingCommentsPart(parts: Map<string, Uint8Array>, mainPart: string): string | null {
+  const rels = parts.get(relsPathOf(mainPart));
+  if (!rels) return null;
+  const relation = [...strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Type="${COMMENTS_REL}"`));
+  const target = relation && /Target="([^"]+)"/.exec(relation)?.[1];
+  if (!target) return null;
+  return target.startsWith('/') ? target.slice(1) : mainPart.replace(/[^/]+$/, '') + target;
+}
+
 function addComments(parts: Map<string, Uint8Array>, mainPart: string, comments: NewComment[]): void {
   const added = comments.map(commentXml).join('');
-  const existing = parts.get(COMMENTS_PART);
-  if (existing) {
-    const xml = strFromU8(existing);
-    parts.set(COMMENTS_PART, strToU8(xml.replace(/<\/w:comments>\s*$/, `${added}</w:comments>`)));
+  const existing = existingCommentsPart(parts, mainPart);
+  if (existing && parts.has(existing)) {
+    const xml = strFromU8(parts.get(existing)!);
+    parts.set(existing, strToU8(xml.replace(/<\/w:comments>\s*$/, `${added}</w:comments>`)));
     return;
   }
-  parts.set(COMMENTS_PART, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${added}</w:comments>`));
-  const types = strFromU8(parts.get('[Content_Types].xml')!);
-  if (!types.includes('/word/comments.xml')) {
-    parts.set('[Content_Types].xml', strToU8(types.replace('</Types>', `<Override PartName="/word/comments.xml" ContentType="${COMMENTS_TYPE}"/></Types>`)));
+  const partName = existing ?? mainPart.replace(/[^/]+$/, '') + 'comments.xml';
+  parts.set(partName, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${added}</w:comments>`));
+  const types = parts.get('[Content_Types].xml');
+  if (types && !strFromU8(types).includes(`PartName="/${partName}"`)) {
+    parts.set('[Content_Types].xml', strToU8(strFromU8(types).replace('</Types>', `<Override PartName="/${partName}" ContentType="${COMMENTS_TYPE}"/></Types>`)));
   }
-  const relsPath = mainPart.replace(/([^/]+)$/, '_rels/$1.rels');
+  if (existing) return; // the relationship is already there
+  const relsPath = relsPathOf(mainPart);
   const rels = parts.get(relsPath) ? strFromU8(parts.get(relsPath)!) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  if (!rels.includes(COMMENTS_REL)) {
-    const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
-    let n = 1;
-    while (used.has(`rId${n}`)) n++;
-    parts.set(relsPath, strToU8(rels.replace('</Relationships>', `<Relationship Id="rId${n}" Type="${COMMENTS_REL}" Target="comments.xml"/></Relationships>`)));
-  }
+  const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  let n = 1;
+  while (used.has(`rId${n}`)) n++;
+  parts.set(relsPath, strToU8(rels.replace('</Relationships>', `<Relationship Id="rId${n}" Type="${COMMENTS_REL}" Target="${partName.slice(mainPart.replace(/[^/]+$/, '').length)}"/></Relationships>`)));
 }

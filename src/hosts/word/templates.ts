@@ -1,4 +1,4 @@
-import { reportSkeletonXml, standardTableXml } from '../../generate';
+import { reportSkeletonXml, standardTableXml, templateYear } from '../../generate';
 import { paragraph, SIZES } from '../../generate/ooxml';
 import { CURRENT_VARIANT, template } from '../../template';
 import type { CheckOptions, TemplateChoice } from '../../taskpane/report-host';
@@ -7,7 +7,7 @@ import { flatOpcPackage } from './flat-opc';
 /** Body content for a template choice; the standard tables come with their section headings. */
 export function templateXml(what: TemplateChoice, options: Pick<CheckOptions, 'currentYear' | 'reportYear'>): string {
   // A report is written early in the year about the year before.
-  const year = options.reportYear ?? options.currentYear - 1;
+  const year = templateYear(options.reportYear, options.currentYear);
   if (what === 'report') return reportSkeletonXml({ agency: '', year });
   if (what !== 'tables') return standardTableXml(what, CURRENT_VARIANT);
   return template.headings
