@@ -23,9 +23,24 @@ export const rowLabel: Rule = {
   },
 };
 
+/** 1. / 1、 / 1． and （一）/ (一) numbering in front of a label. */
+const NUMBERING = /^\s*([（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])\s*/;
+
+/**
+ * The corrected label in the document's own numbering style: the spec treats 1、 and 1. (or (一)
+ * and （一）) as the same, so a fix keeps the one the author chose and rewrites only the words.
+ */
+export function correctedLabel(written: string, canonical: string): string {
+  const mine = NUMBERING.exec(displayText(written));
+  const standard = NUMBERING.exec(canonical);
+  if (!mine || !standard || labelKey(mine[1]) !== labelKey(standard[1])) return canonical;
+  return mine[1].replace(/\s+/g, '') + canonical.slice(standard[0].length);
+}
+
 function check(found: Diagnostic[], table: MappedTable, place: RowPlace, cell: TableCell, expected: string, rowLabelName: string): void {
   if (labelKey(cell.text) === labelKey(expected)) return;
   const shown = displayText(cell.text);
+  const corrected = correctedLabel(cell.text, expected);
   found.push({
     rule: 'row-label', severity: 'error', table: table.id, row: rowLabelName, column: null,
     message: shown === ''
@@ -33,8 +48,8 @@ function check(found: Diagnostic[], table: MappedTable, place: RowPlace, cell: T
       : `行标签“${shown}”与标准格式不一致，应为“${expected}”。`,
     location: cellLocation(place, cell),
     fix: {
-      description: `改为“${expected}”`,
-      edits: [setCellEdit({ ...place, cell }, expected)],
+      description: `改为“${corrected}”`,
+      edits: [setCellEdit({ ...place, cell }, corrected)],
     },
     suggestions: [],
   });

@@ -2,7 +2,7 @@ import { columnLabel } from '../../src/rules/column-label';
 import { extraRow } from '../../src/rules/extra-row';
 import { missingRow } from '../../src/rules/missing-row';
 import { missingTable } from '../../src/rules/missing-table';
-import { rowLabel } from '../../src/rules/row-label';
+import { correctedLabel, rowLabel } from '../../src/rules/row-label';
 import { rowOrder } from '../../src/rules/row-order';
 import { buildSeedDocx, cloneSpec, deleteTableRow, insertTableRowAfter, setApplicationsValue, setRowLabel, swapTableRows, tablesOf, type ReportSpec } from '../support/fixtures';
 import { strict as assert } from 'node:assert';
@@ -143,5 +143,19 @@ describe('swapped columns', () => {
     const result = lintDocx(await buildSeedDocx('002', (s) => withSwappedColumns(researchApplications(s))), { currentYear: 2026 });
     const received = result.report.tables.find((t) => t.id === 'applications')!.rows.find((r) => r.templateRow?.key === 'received')!;
     assert.deepEqual([received.cells.get('research')!.cell.text, received.cells.get('commercial')!.cell.text], ['2', '0']);
+  });
+});
+
+describe('row-label fixes keep the document’s numbering style', () => {
+  it('rewrites the words and keeps 2、 or (四)', () => {
+    assert.equal(correctedLabel('2、重复申请事项', '2.重复申请'), '2、重复申请');
+    assert.equal(correctedLabel('(四) 不能提供', '（四）无法提供'), '(四)无法提供');
+    assert.equal(correctedLabel('重复申请', '2.重复申请'), '2.重复申请');
+    assert.equal(correctedLabel('3.重复申请', '2.重复申请'), '2.重复申请');
+  });
+
+  it('the fixed document is clean', async () => {
+    const found = await lintCase({ name: 'numbered', mutate: (s) => setRowLabel(s, '1.属于国家秘密', '1、属于国家机密') });
+    assert.deepEqual(found.map((d) => d.fix?.description), ['改为“1、属于国家秘密”']);
   });
 });
