@@ -1,24 +1,10 @@
 import { createRoot, type Root } from 'react-dom/client';
 import sampleUrl from '../../samples/sample-report.docx';
 import { createStandaloneHost } from '../hosts/browser/standalone-host';
+import { runningInWord } from '../hosts/word/detect';
 import { App } from './components/App';
 import { StartupError } from './components/StartupError';
 import { errorMessage } from './use-report-check';
-
-/** office.js normally reports within a second; past this, the page is not in Office. */
-const OFFICE_READY_TIMEOUT_MS = 5000;
-
-type OfficeGlobal = typeof Office;
-
-/** Which host runs the page: Word when office.js loaded inside Word, otherwise the plain browser. */
-async function inWord(): Promise<boolean> {
-  // No `Office` global: office.js was not loaded (offline, blocked) — a plain browser.
-  const office = (globalThis as { Office?: OfficeGlobal }).Office;
-  if (!office || typeof office.onReady !== 'function') return false;
-  const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), OFFICE_READY_TIMEOUT_MS));
-  const info = await Promise.race([office.onReady(), timeout]).catch(() => null);
-  return info?.host === (office.HostType?.Word ?? 'Word');
-}
 
 async function startInWord(root: Root): Promise<void> {
   try {
@@ -48,7 +34,7 @@ async function startStandalone(root: Root): Promise<void> {
 
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
-  if (await inWord()) await startInWord(root);
+  if (await runningInWord()) await startInWord(root);
   else await startStandalone(root);
 }
 

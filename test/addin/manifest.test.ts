@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { checkManifest } from '../support/manifest-check';
 
 const ROOT = resolve(__dirname, '../..');
-const commandsSource = readFileSync(join(ROOT, 'src/commands/commands.ts'), 'utf8');
+const commandsSource = readFileSync(join(ROOT, 'src/hosts/word/ribbon.ts'), 'utf8');
 
 describe('add-in manifest (offline check)', () => {
   it('manifest.xml passes: GUID id, https URLs, Word host, WordApi ≥ 1.3, ReadWriteDocument, icons present, fixAll wired', () => {
