@@ -1,6 +1,7 @@
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { DocumentReadError, extractDocumentXml } from '../../docmodel';
 import { mainDocumentPath } from '../../docmodel/open-package';
+import { nextMarkId } from '../../ooxml/mark-ids';
 import { escapeXml } from '../../ooxml/xml-tree';
 import type { NewComment } from './apply-edits';
 
@@ -30,9 +31,7 @@ export const documentXmlOf = (pkg: DocxPackage) => strFromU8(pkg.parts.get(pkg.m
 export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
   const commentsPart = existingCommentsPart(pkg.parts, pkg.mainPart);
   const existing = commentsPart ? pkg.parts.get(commentsPart) : undefined;
-  const ids = [...documentXml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*w:id="(\d+)"/g), ...(existing ? strFromU8(existing).matchAll(/<w:comment\b[^>]*w:id="(\d+)"/g) : [])]
-    .map((m) => Number(m[1]));
-  return ids.length ? Math.max(...ids) + 1 : 0;
+  return nextMarkId(documentXml, existing ? strFromU8(existing) : null);
 }
 
 /** A copy of the package with a new main document and, if any, the new comments added. */

@@ -1,3 +1,4 @@
+import { nextMarkId } from '../../ooxml/mark-ids';
 import { documentXml } from '../../generate';
 import { parseWordprocessingML } from '../../docmodel';
 import type { Edit, Fix } from '../../edits/types';
@@ -135,11 +136,3 @@ export function tableReplacement(tablePackage: string, edits: readonly Edit[], f
   return { package: withBodyContent(result.xml, tableXml), comments };
 }
 
-/** A comment / confirmation-mark id above every one the document already uses (bookmark names must stay unique). */
-export function nextMarkId(xml: string): number {
-  const ids = [
-    ...[...xml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*w:id="(\d+)"/g)].map((m) => Number(m[1])),
-    ...[...xml.matchAll(/_nbConfirm_[0-9dx]*_(\d+)/g)].map((m) => Number(m[1])),
-  ];
-  return ids.length ? Math.max(...ids) + 1 : 0;
-}
