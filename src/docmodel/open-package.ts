@@ -32,8 +32,8 @@ function documentXmlFromZip(bytes: Uint8Array): string {
   try {
     // Only the two parts we need are inflated: the relationship part and the main document.
     files = unzipSync(bytes, { filter: (f) => f.name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(f.name) || /document[^/]*\.xml$/.test(f.name) });
-  } catch (error) {
-    throw new DocumentReadError('corrupt', `文件已损坏，无法解压（${(error as Error).message}）。请重新保存或重新下载该文件。`);
+  } catch {
+    throw new DocumentReadError('corrupt', '文件已损坏，无法解压。请重新保存或重新下载该文件。');
   }
   const mainPart = mainDocumentPath(files['_rels/.rels']);
   const xml = files[mainPart];

@@ -270,8 +270,8 @@ export function parseWordprocessingML(xml: string): DocumentModel {
 
   try {
     parser.write(xml).close();
-  } catch (error) {
-    throw new DocumentReadError('corrupt', `文档内容已损坏，无法解析（${(error as Error).message.split('\n')[0]}）。`);
+  } catch {
+    throw new DocumentReadError('corrupt', '文档内容已损坏，无法解析。请在 Word 或 WPS 中打开后重新保存再试。');
   }
   if (!sawDocument) throw new DocumentReadError('not-word', '这不是 Word 文档：文件中没有正文（w:document）。');
   return { blocks, paragraphs, tables, xml };

@@ -59,7 +59,7 @@ describe('browser: standalone page (headless Chromium)', function () {
     await preview.waitFor();
     assert.equal(await p.getByTestId('highlighted-cell').count(), 1, 'exactly one highlighted cell');
     assert.equal((await item.getByTestId('highlighted-cell').textContent())?.trim(), cellText(target)!.trim());
-    assert.equal(await item.getByTestId('finding-place').getAttribute('aria-pressed'), 'true');
+    assert.equal(await item.getByTestId('finding-place').getAttribute('aria-expanded'), 'true');
     assert.equal(await preview.getAttribute('aria-label'), `${{ active: '表二', applications: '表三', review: '表四', text: '' }[target.table]} 预览（只读）`);
     assert.ok(await item.getByTestId('highlighted-cell').isVisible(), 'the highlighted cell is scrolled into view');
     // Read-only: nothing in the preview is editable.

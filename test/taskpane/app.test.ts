@@ -87,7 +87,8 @@ describe('task pane', () => {
     await renderPane(await buildSeedDocx('001'));
     assert.match(text('no-problems'), /未发现问题/);
     assert.equal(findings().length, 0);
-    assert.ok((screen.getByRole('button', { name: /^全部修复/ }) as HTMLButtonElement).disabled);
+    // Disabled but still focusable (a keyboard user keeps their place): aria-disabled, not the disabled attribute.
+    assert.equal(screen.getByRole('button', { name: /^全部修复/ }).getAttribute('aria-disabled'), 'true');
   });
 
   it('says so when the document has no report tables, offering the template', async () => {

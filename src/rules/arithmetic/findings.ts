@@ -48,7 +48,7 @@ export function arithmeticFindings(report: MappedReport): Diagnostic[] {
         const shown = displayText(c.cell.text);
         found.push({
           rule: ruleOf(group), severity: 'error', table: table.id, row: rowLabel(c) || null, column: c.column.label,
-          message: `此处的 ${shown} 可能有误，改为 ${format(culprit.value)} 后以下 ${group.length} 个关系全部成立：${group.map((e) => `${e.relation.id} ${describe(e)}`).join('；')}。`,
+          message: `此处的 ${shown} 可能有误，改为 ${format(culprit.value)} 后以下 ${group.length} 个关系全部成立：${group.map(describe).join('；')}。`,
           location: mappedCellLocation(c),
           fix: culprit.isTotal ? setCell(c, culprit.value, `将${place(c)}改为 ${format(culprit.value)}`) : null,
           suggestions: culprit.isTotal ? [] : [suggestion(culprit)],

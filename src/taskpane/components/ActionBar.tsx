@@ -28,10 +28,10 @@ export function ActionBar(props: ActionBarProps) {
   const { standalone, checking, busy, hasDocument, fixableCount } = props;
   return (
     <div className={styles.root} role="toolbar" aria-label="操作">
-      <Button appearance="primary" icon={<WrenchRegular />} disabled={busy || !hasDocument || fixableCount === 0} onClick={props.onFixAll}>
+      <Button appearance="primary" icon={<WrenchRegular />} disabledFocusable={busy || !hasDocument || fixableCount === 0} onClick={props.onFixAll}>
         全部修复{fixableCount > 0 ? `（${fixableCount}）` : ''}
       </Button>
-      <Button icon={<ArrowSyncRegular />} disabled={busy || !hasDocument} onClick={props.onRecheck}>
+      <Button icon={<ArrowSyncRegular />} disabledFocusable={busy || !hasDocument} onClick={props.onRecheck}>
         重新检查
       </Button>
       <TemplateMenu standalone={standalone} disabled={busy} onChoose={props.onTemplate} />

@@ -145,11 +145,12 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
     }
   });
 
-  const openWith = (open: () => Promise<void>) => run(async () => {
+  /** Opens a file; a failure names the file, while the document open before stays open. */
+  const openWith = (name: string, open: () => Promise<void>) => run(async () => {
     try {
       await open();
     } catch (e) {
-      setOpenError(errorMessage(e));
+      setOpenError(`“${name}”：${errorMessage(e)}`);
       return;
     }
     setOpenError(null);
@@ -186,8 +187,8 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
             downloadName={standalone.downloadName()}
             error={openError}
             busy={busy}
-            onOpenFile={(file) => openWith(() => standalone.openFile(file))}
-            onLoadSample={() => openWith(() => standalone.loadSample())}
+            onOpenFile={(file) => openWith(file.name, () => standalone.openFile(file))}
+            onLoadSample={() => openWith('示例报告', () => standalone.loadSample())}
             onDownload={download}
           />
         )}
@@ -212,7 +213,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
           )}
         </div>
         {check.error && hasDocument && (
-          <MessageBar layout="multiline" intent="error" data-testid="check-error">
+          <MessageBar layout="multiline" intent="error" role="alert" data-testid="check-error">
             <MessageBarBody>无法检查：{check.error}</MessageBarBody>
           </MessageBar>
         )}

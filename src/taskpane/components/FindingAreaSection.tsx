@@ -38,7 +38,7 @@ export function FindingAreaSection({ group, ignored, ...handlers }: FindingAreaS
     <section className={styles.root} aria-labelledby={headingId} data-testid={`area-${group.area}`}>
       <h2 id={headingId} className={styles.heading}>
         {AREA_NAMES[group.area]}
-        <span className={styles.subtitle}>{AREA_SUBTITLES[group.area]} · {count} 项</span>
+        {' '}<span className={styles.subtitle}>{AREA_SUBTITLES[group.area]} · {count} 项</span>
       </h2>
       {group.rules.map(({ rule, findings }) => (
         <div key={rule} data-testid={`rule-${rule}`}>

@@ -86,8 +86,8 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
           size="small"
           icon={<LocationRegular />}
           aria-describedby={messageId}
-          aria-pressed={selected}
-          title="在文档中显示此处"
+          aria-expanded={selected}
+          title="显示所在位置"
           onClick={() => onSelect(finding)}
           data-testid="finding-place"
         >
@@ -101,7 +101,7 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
           {d.suggestions.map((s, n) => (
             <li key={n} className={styles.suggestion} data-testid="suggestion">
               <span className={styles.suggestionText}>{s.description}</span>
-              <Button size="small" disabled={busy} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
+              <Button size="small" disabledFocusable={busy} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
                 采用
               </Button>
             </li>
@@ -110,17 +110,17 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
       )}
       <div className={styles.actions}>
         {ignored ? (
-          <Button size="small" icon={<ArrowUndoRegular />} disabled={busy} aria-label={`恢复：${place}`} onClick={() => onRestore(finding)}>
+          <Button size="small" icon={<ArrowUndoRegular />} disabledFocusable={busy} aria-label={`恢复：${place}`} onClick={() => onRestore(finding)}>
             恢复
           </Button>
         ) : (
           <>
             {d.fix && (
-              <Button size="small" appearance="primary" icon={<WrenchRegular />} disabled={busy} aria-label={`修复：${place}`} onClick={() => onFix(finding, d.fix!)}>
+              <Button size="small" appearance="primary" icon={<WrenchRegular />} disabledFocusable={busy} aria-label={`修复：${place}`} onClick={() => onFix(finding, d.fix!)}>
                 修复
               </Button>
             )}
-            <Button size="small" icon={<EyeOffRegular />} disabled={busy} aria-label={`忽略：${place}`} onClick={() => onIgnore(finding)}>
+            <Button size="small" icon={<EyeOffRegular />} disabledFocusable={busy} aria-label={`忽略：${place}`} onClick={() => onIgnore(finding)}>
               忽略
             </Button>
           </>

@@ -17,7 +17,7 @@ export function NoReportState({ standalone, disabled, onTemplate }: NoReportStat
   const styles = useStyles();
   return (
     <section className={styles.root} aria-label="未找到年报表格" data-testid="no-report">
-      <MessageBar layout="multiline" intent="warning">
+      <MessageBar layout="multiline" intent="warning" role="status">
         <MessageBarBody>
           <MessageBarTitle>未找到年报表格</MessageBarTitle>
           文档中没有找到表二（主动公开）、表三（依申请公开）或表四（行政复议、行政诉讼）。

@@ -59,14 +59,14 @@ export function StandalonePanel({ fileName, downloadName, error, busy, onOpenFil
       </p>
       {fileName && <p className={styles.file} data-testid="file-name">当前文件：{fileName}</p>}
       <div className={styles.buttons}>
-        <Button appearance={fileName ? 'secondary' : 'primary'} icon={<FolderOpenRegular />} disabled={busy} onClick={() => input.current?.click()}>
+        <Button appearance={fileName ? 'secondary' : 'primary'} icon={<FolderOpenRegular />} disabledFocusable={busy} onClick={() => input.current?.click()}>
           {fileName ? '打开其他 .docx' : '打开 .docx'}
         </Button>
-        <Button icon={<DocumentTextRegular />} disabled={busy} onClick={onLoadSample}>
+        <Button icon={<DocumentTextRegular />} disabledFocusable={busy} onClick={onLoadSample}>
           加载示例报告
         </Button>
         {downloadName && (
-          <Button icon={<ArrowDownloadRegular />} disabled={busy} onClick={onDownload} title={downloadName} data-testid="download-fixed">
+          <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={onDownload} title={downloadName} data-testid="download-fixed">
             下载修复后的文件
           </Button>
         )}
@@ -85,7 +85,7 @@ export function StandalonePanel({ fileName, downloadName, error, busy, onOpenFil
         }}
       />
       {error && (
-        <MessageBar layout="multiline" intent="error" data-testid="open-error">
+        <MessageBar layout="multiline" intent="error" role="alert" data-testid="open-error">
           <MessageBarBody>
             <MessageBarTitle>无法打开文件</MessageBarTitle>
             {error}

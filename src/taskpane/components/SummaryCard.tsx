@@ -40,7 +40,7 @@ export function SummaryCard({ result, findings, ignoredCount }: SummaryCardProps
         <dd className={styles.value} data-testid="summary-year">{reportYearText(result.lint.year)}</dd>
       </dl>
       {findings.length === 0 ? (
-        <MessageBar layout="multiline" intent="success" data-testid="no-problems">
+        <MessageBar layout="multiline" intent="success" role="status" data-testid="no-problems">
           <MessageBarBody>
             <MessageBarTitle>未发现问题</MessageBarTitle>
             表格、勾稽关系和章节标题均符合所检查的标准格式。{ignoredNote}

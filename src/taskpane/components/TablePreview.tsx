@@ -55,12 +55,14 @@ export function TablePreview({ table, rowIndex, cellIndex, label }: TablePreview
   const target = cellIndex === null ? null : visibleCell(table, rowIndex, cellIndex);
 
   useEffect(() => {
-    // Scroll only the preview box, never the pane.
+    // Bring the preview into view (it may open below the fold), then the cell inside it.
     const box = scroller.current;
     const cell = box?.querySelector<HTMLElement>('[data-highlighted="true"]');
     if (!box || !cell) return;
     box.scrollTop = Math.max(0, cell.offsetTop - box.clientHeight / 2);
-    box.scrollLeft = Math.max(0, cell.offsetLeft - box.clientWidth / 2);
+    // Scroll sideways only as far as the cell needs, so as much of the row labels as possible stays in view.
+    box.scrollLeft = Math.max(0, cell.offsetLeft + cell.offsetWidth - box.clientWidth + 8);
+    box.scrollIntoView?.({ block: 'nearest' });
   }, [table, rowIndex, cellIndex]);
 
   return (
