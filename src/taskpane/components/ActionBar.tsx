@@ -1,4 +1,5 @@
-import { Button, Spinner, ToggleButton, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { SETTINGS_PANEL_ID } from './SettingsPanel';
 import { ArrowSyncRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
 import type { TemplateChoice } from '../report-host';
 import { TemplateMenu } from './TemplateMenu';
@@ -35,9 +36,9 @@ export function ActionBar(props: ActionBarProps) {
         重新检查
       </Button>
       <TemplateMenu standalone={standalone} disabled={busy} onChoose={props.onTemplate} />
-      <ToggleButton icon={<SettingsRegular />} checked={props.settingsOpen} aria-expanded={props.settingsOpen} onClick={props.onToggleSettings}>
+      <Button icon={<SettingsRegular />} appearance={props.settingsOpen ? 'primary' : 'secondary'} aria-expanded={props.settingsOpen} aria-controls={SETTINGS_PANEL_ID} onClick={props.onToggleSettings}>
         设置
-      </ToggleButton>
+      </Button>
       {checking && <Spinner className={styles.spinner} size="tiny" label="正在检查…" labelPosition="after" role="status" data-testid="checking" />}
     </div>
   );

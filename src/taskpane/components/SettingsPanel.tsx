@@ -27,6 +27,9 @@ export interface SettingsPanelProps {
 /** The 2019 trial format was in use from 2019; the 2021 format from the 2021 reports on. */
 const FIRST_YEAR = 2019;
 
+/** The panel's id, for the 设置 button's aria-controls. */
+export const SETTINGS_PANEL_ID = 'nianbao-settings';
+
 /** Report year (it decides the expected format) and, where Word supports them, tracked changes and comments. */
 export function SettingsPanel({ settings, capabilities, currentYear, onChange }: SettingsPanelProps) {
   const styles = useStyles();
@@ -34,7 +37,7 @@ export function SettingsPanel({ settings, capabilities, currentYear, onChange }:
   for (let y = currentYear + 1; y >= FIRST_YEAR; y--) years.push(y);
 
   return (
-    <section className={styles.root} aria-label="设置" data-testid="settings">
+    <section id={SETTINGS_PANEL_ID} className={styles.root} aria-label="设置" data-testid="settings">
       <h2 className={styles.heading}>设置</h2>
       <Field label="报告年度" hint="决定应使用哪种格式；默认取文档标题或统计期限中的年份。">
         <Select
