@@ -46,6 +46,18 @@ describe('task pane', () => {
     assert.match(text('notice'), /已修复：填入 0/);
   });
 
+  it('after a fix, keyboard focus moves to the finding now in its place, and finally to the “no problems” message', async () => {
+    await renderPane(await buildSeedDocx('004'));
+    fireEvent.click(within(findings()[1]).getByRole('button', { name: /^修复/ }));
+    await waitFor(() => assert.equal(findings().length, 4));
+    await waitFor(() => assert.equal(document.activeElement, within(findings()[1]).getByTestId('finding-place')));
+    for (let left = 4; left > 0; left--) {
+      fireEvent.click(within(findings()[0]).getByRole('button', { name: /^修复/ }));
+      await waitFor(() => assert.equal(findings().length, left - 1));
+    }
+    await waitFor(() => assert.equal(document.activeElement, screen.getByTestId('no-problems')));
+  });
+
   it('offers the suggestions of an ambiguous sum and applies the chosen one', async () => {
     await renderPane(await buildSeedDocx('001', (s) => setReviewValue(s, '未经复议直接起诉', '结果维持', '1')));
     const sum = card('sum-mismatch');

@@ -21,6 +21,8 @@ for (const key of Object.getOwnPropertyNames(dom.window)) {
   }
 }
 if (!('navigator' in g)) g.navigator = dom.window.navigator;
+// Node has its own Event classes; jsdom only dispatches its own (Fluent's focus handling creates events).
+for (const key of ['Event', 'CustomEvent', 'FocusEvent', 'KeyboardEvent', 'MouseEvent', 'EventTarget']) g[key] = win[key];
 
 // What jsdom lacks and Fluent UI touches.
 const noopObserver = class {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
 import type { Fix } from '../../edits/types';
 import { toFindings, type Finding } from '../group-findings';
@@ -97,6 +97,22 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   const ignoredFindings = findings.filter((f) => ignoredSet.has(f.key));
   const fixableCount = activeFindings.filter((f) => f.diagnostic.fix).length;
 
+  // After a finding is fixed or ignored its card goes: keyboard focus moves to the finding now in
+  // its place (or to the summary when none is left), so the user keeps their place in the list.
+  const focusAt = useRef<number | null>(null);
+  const rememberPlace = (finding: Finding) => {
+    focusAt.current = Math.max(0, activeFindings.findIndex((f) => f.id === finding.id));
+  };
+  useEffect(() => {
+    if (focusAt.current === null || busy || check.checking) return;
+    const places = [...document.querySelectorAll<HTMLElement>('[data-testid="findings"] [data-testid="finding-place"]')]
+      .filter((el) => !el.closest('[data-testid="ignored-findings"]'));
+    const next = places[Math.min(focusAt.current, places.length - 1)]
+      ?? document.querySelector<HTMLElement>('[data-testid="summary-total"], [data-testid="no-problems"]');
+    focusAt.current = null;
+    next?.focus();
+  }, [check.result, check.checking, ignored, busy]);
+
   /** One action at a time; its failure becomes a message, never a broken pane. */
   const run = async (action: () => Promise<void>) => {
     setBusy(true);
@@ -110,7 +126,8 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
     }
   };
 
-  const applyFix = (_finding: Finding, fix: Fix) => run(async () => {
+  const applyFix = (finding: Finding, fix: Fix) => run(async () => {
+    rememberPlace(finding);
     const outcome = await host.applyFix(fix, options);
     setFixAllOutcome(null);
     setNotice(outcome.applied
@@ -172,7 +189,10 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
     selectedId,
     onSelect: select,
     onFix: applyFix,
-    onIgnore: (f: Finding) => saveIgnored([...new Set([...ignored, f.key])]),
+    onIgnore: (f: Finding) => {
+      rememberPlace(f);
+      saveIgnored([...new Set([...ignored, f.key])]);
+    },
     onRestore: (f: Finding) => saveIgnored(ignored.filter((k) => k !== f.key)),
     renderPreview: standalone && result ? (f: Finding) => <FindingPreview document={result.document} diagnostic={f.diagnostic} /> : undefined,
   };

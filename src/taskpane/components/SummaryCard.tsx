@@ -40,7 +40,7 @@ export function SummaryCard({ result, findings, ignoredCount }: SummaryCardProps
         <dd className={styles.value} data-testid="summary-year">{reportYearText(result.lint.year)}</dd>
       </dl>
       {findings.length === 0 ? (
-        <MessageBar layout="multiline" intent="success" role="status" data-testid="no-problems">
+        <MessageBar layout="multiline" intent="success" role="status" tabIndex={-1} data-testid="no-problems">
           <MessageBarBody>
             <MessageBarTitle>未发现问题</MessageBarTitle>
             表格、勾稽关系和章节标题均符合所检查的标准格式。{ignoredNote}
@@ -48,7 +48,7 @@ export function SummaryCard({ result, findings, ignoredCount }: SummaryCardProps
         </MessageBar>
       ) : (
         <>
-          <p role="status" data-testid="summary-total" style={{ margin: 0 }}>
+          <p role="status" tabIndex={-1} data-testid="summary-total" style={{ margin: 0 }}>
             共 {total.error} 个错误，{total.warning} 个警告。{ignoredNote}
           </p>
           <table className={styles.counts} aria-label="各表问题数">
