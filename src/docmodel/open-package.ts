@@ -28,26 +28,37 @@ export function extractDocumentXml(bytes: Uint8Array): string {
 }
 
 function documentXmlFromZip(bytes: Uint8Array): string {
+  // Only the parts needed are inflated: the relationship part and the main document.
+  const { files, mainPart } = unzipWordPackage(bytes, isWordPart);
+  return strFromU8(files[mainPart]);
+}
+
+/** Parts that can hold a Word document's main part or point to it. */
+const isWordPart = (name: string) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name) || /document[^/]*\.xml$/.test(name);
+
+/**
+ * Unzips a .docx (the parts `wanted` picks, or all) and finds its main document part, with the
+ * same messages for a corrupt zip or a zip that is not a Word document wherever a host opens one.
+ */
+export function unzipWordPackage(bytes: Uint8Array, wanted: (name: string) => boolean = () => true): { files: Record<string, Uint8Array>; mainPart: string } {
   let files: Record<string, Uint8Array>;
   try {
-    // Only the two parts we need are inflated: the relationship part and the main document.
-    files = unzipSync(bytes, { filter: (f) => f.name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(f.name) || /document[^/]*\.xml$/.test(f.name) });
+    files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
   } catch {
     throw new DocumentReadError('corrupt', '文件已损坏，无法解压。请重新保存或重新下载该文件。');
   }
   const mainPart = mainDocumentPath(files['_rels/.rels']);
-  const xml = files[mainPart];
-  if (!xml) {
-    if (Object.keys(files).length === 0 && !files['_rels/.rels']) {
+  if (!files[mainPart]) {
+    if (!Object.keys(files).some(isWordPart)) {
       throw new DocumentReadError('not-word', '这是压缩包，但不是 Word 文档（缺少 word/document.xml）。');
     }
     throw new DocumentReadError('not-word', `这不是 Word 文档（缺少正文部件 ${mainPart}），可能是 Excel 或 PowerPoint 文件。`);
   }
-  return strFromU8(xml);
+  return { files, mainPart };
 }
 
 /** The main document part named by the package relationships (_rels/.rels), word/document.xml by default. */
-export function mainDocumentPath(rels: Uint8Array | undefined): string {
+function mainDocumentPath(rels: Uint8Array | undefined): string {
   const match = rels ? OFFICE_DOCUMENT_REL.exec(strFromU8(rels)) : null;
   const target = match?.[1] ?? match?.[2];
   return target ? target.replace(/^\//, '') : 'word/document.xml';

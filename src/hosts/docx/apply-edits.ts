@@ -32,8 +32,7 @@ class StaleEdit extends Error {}
  * left byte for byte. A fix is applied whole or not at all: it is skipped when a target no longer
  * holds the expected text, or when it overlaps a fix already accepted (never both applied).
  */
-export function applyFixes(xml: string, fixes: readonly Fix[], firstCommentId: number): ApplyResult {
-  const model = parseWordprocessingML(xml);
+export function applyFixes(xml: string, fixes: readonly Fix[], firstCommentId: number, model: DocumentModel = parseWordprocessingML(xml)): ApplyResult {
   const planned: { fix: Fix; splices: Splice[] }[] = [];
   const skipped: SkippedFix[] = [];
   const comments: NewComment[] = [];

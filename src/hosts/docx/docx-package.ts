@@ -1,6 +1,6 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
 import { DocumentReadError, extractDocumentXml } from '../../docmodel';
-import { mainDocumentPath } from '../../docmodel/open-package';
+import { unzipWordPackage } from '../../docmodel/open-package';
 import { nextMarkId } from '../../ooxml/mark-ids';
 import { escapeXml } from '../../ooxml/xml-tree';
 import type { NewComment } from './apply-edits';
@@ -19,10 +19,12 @@ export interface DocxPackage {
 }
 
 export function openDocx(bytes: Uint8Array): DocxPackage {
-  extractDocumentXml(bytes); // the same checks and messages as for linting (encrypted, .doc, corrupt …)
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) throw new DocumentReadError('not-word', '只能修复 .docx 文件。');
-  const files = unzipSync(bytes);
-  return { parts: new Map(Object.entries(files)), mainPart: mainDocumentPath(files['_rels/.rels']) };
+  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
+    extractDocumentXml(bytes); // says what the file is (encrypted, .doc, PDF …) when it is not a zip
+    throw new DocumentReadError('not-word', '只能修复 .docx 文件。');
+  }
+  const { files, mainPart } = unzipWordPackage(bytes);
+  return { parts: new Map(Object.entries(files)), mainPart };
 }
 
 export const documentXmlOf = (pkg: DocxPackage) => strFromU8(pkg.parts.get(pkg.mainPart)!);

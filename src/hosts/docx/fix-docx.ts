@@ -40,13 +40,14 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions, leaveAlone: 
   let passes = 0;
   let commentId = nextCommentId(pkg, xml);
 
+  // Each pass lints once: the lint's model addresses the fixes, and the last lint is what remains.
+  let lint = lintDocument(parseWordprocessingML(xml), options);
   while (passes < MAX_FIX_PASSES) {
-    const lint = lintDocument(parseWordprocessingML(xml), options);
     const candidates = lint.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null && !leaveAlone(d));
     if (candidates.length === 0) break;
     passes++;
     const byFix = new Map(candidates.map((d) => [d.fix, d]));
-    const result = applyFixes(xml, candidates.map((d) => d.fix), commentId);
+    const result = applyFixes(xml, candidates.map((d) => d.fix), commentId, lint.document);
     if (result.applied.length === 0 || seen.has(result.xml)) {
       // Nothing applies cleanly any more (or we are going round in circles): report and stop.
       skipped.push(...result.skipped.map((s) => ({ ...s, diagnostic: byFix.get(s.fix)! })));
@@ -57,9 +58,10 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions, leaveAlone: 
     commentId += result.comments.length;
     xml = result.xml;
     seen.add(xml);
+    lint = lintDocument(parseWordprocessingML(xml), options);
   }
 
-  const remaining = lintDocument(parseWordprocessingML(xml), options);
+  const remaining = lint;
   if (xml === original) return { bytes, changed: false, applied, skipped, passes, remaining };
   return { bytes: docxBytes(withDocument(pkg, xml, comments)), changed: true, applied, skipped, passes, remaining };
 }

@@ -40,7 +40,7 @@ export function planWrites(snapshot: Snapshot, fixes: readonly Fix[], options: W
     throw new Error('文档中的表格嵌套在一个外框表格里，无法在 Word 中定位修改。请去掉外框表格（或在浏览器版、命令行中修复）后再试。');
   }
   const firstId = nextMarkId(model.xml);
-  const result = applyFixes(model.xml, fixes, firstId);
+  const result = applyFixes(model.xml, fixes, firstId, model);
   const edits = result.applied.flatMap((f) => f.edits);
   const blockPosition = (key: { tableIndex: number } | { paragraphIndex: number }) =>
     model.blocks.findIndex((b) => ('tableIndex' in key ? b.kind === 'table' && b.tableIndex === key.tableIndex : b.kind === 'paragraph' && b.paragraphIndex === key.paragraphIndex));
