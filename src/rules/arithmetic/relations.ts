@@ -19,24 +19,32 @@ const valueOf = (c: MappedCell) => (c.value.kind === 'number' ? c.value.value : 
 const sum = (cells: MappedCell[]) => cells.reduce((n, c) => n + valueOf(c)!, 0);
 const EPSILON = 1e-9;
 
-/** Every instance of the table's relations whose terms all exist in the document (values unchecked). */
-function instances(table: MappedTable): Equation[] {
+interface RelationInstance {
+  relation: Relation;
+  along: string;
+  /** The document's cell for a term of the relation, undefined when its row or column is absent. */
+  cellOf: (term: string) => MappedCell | undefined;
+}
+
+/** Every instance of the table's relations: per data column, or per data row present. */
+function relationInstances(table: MappedTable): RelationInstance[] {
   const byRow = new Map(table.rows.filter((r) => r.templateRow).map((r) => [r.templateRow!.key, r]));
   const columnKeys = table.template.blocks[0].columns.map((c) => c.key);
-  const result: Equation[] = [];
-  for (const relation of table.template.relations) {
-    const alongs = relation.forEach === 'column' ? columnKeys : [...byRow.keys()];
-    for (const along of alongs) {
-      const cell = (term: string) =>
-        relation.forEach === 'column' ? byRow.get(term)?.cells.get(along) : byRow.get(along)?.cells.get(term);
-      const left = relation.left.map(cell);
-      const right = relation.right.map(cell);
-      if ([...left, ...right].every((c) => c !== undefined)) {
-        result.push({ relation, along, left: left as MappedCell[], right: right as MappedCell[] });
-      }
-    }
-  }
-  return result;
+  return table.template.relations.flatMap((relation) =>
+    (relation.forEach === 'column' ? columnKeys : [...byRow.keys()]).map((along) => ({
+      relation,
+      along,
+      cellOf: (term: string) => (relation.forEach === 'column' ? byRow.get(term)?.cells.get(along) : byRow.get(along)?.cells.get(term)),
+    })));
+}
+
+/** Every instance whose terms all exist in the document (values unchecked). */
+function instances(table: MappedTable): Equation[] {
+  return relationInstances(table).flatMap(({ relation, along, cellOf }) => {
+    const left = relation.left.map(cellOf);
+    const right = relation.right.map(cellOf);
+    return [...left, ...right].every((c) => c !== undefined) ? [{ relation, along, left: left as MappedCell[], right: right as MappedCell[] }] : [];
+  });
 }
 
 /**
@@ -115,22 +123,18 @@ export function connectedGroups(brokenEquations: BrokenEquation[]): BrokenEquati
  * not, its numbers are needed for a total to balance and must come from the user, not from us.
  */
 export function zeroRowKeepsBalance(table: MappedTable, rowKey: string): boolean {
-  const byRow = new Map(table.rows.filter((r) => r.templateRow).map((r) => [r.templateRow!.key, r]));
-  const columnKeys = table.template.blocks[0].columns.map((c) => c.key);
-  for (const relation of table.template.relations) {
-    if (relation.forEach !== 'column' || ![...relation.left, ...relation.right].includes(rowKey)) continue;
-    for (const column of columnKeys) {
+  return relationInstances(table)
+    .filter(({ relation }) => relation.forEach === 'column' && [...relation.left, ...relation.right].includes(rowKey))
+    .every(({ relation, cellOf }) => {
       const value = (term: string): number | null => {
         if (term === rowKey) return 0;
-        const cell = byRow.get(term)?.cells.get(column);
+        const cell = cellOf(term);
         return cell ? valueOf(cell) : null;
       };
       const left = relation.left.map(value);
       const right = relation.right.map(value);
-      if ([...left, ...right].some((v) => v === null)) continue;
+      if ([...left, ...right].some((v) => v === null)) return true; // not checkable: nothing to keep
       const total = (vs: (number | null)[]) => vs.reduce((n: number, v) => n + (v ?? 0), 0);
-      if (Math.abs(total(left) - total(right)) > EPSILON) return false;
-    }
-  }
-  return true;
+      return Math.abs(total(left) - total(right)) <= EPSILON;
+    });
 }
