@@ -54,7 +54,9 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   // Stored with the document, so the ribbon's 全部修复 and the next session use the same settings.
   useEffect(() => {
     let current = true;
-    host.loadSettings().then((stored) => current && setSettings((s) => ({ ...s, ...stored })), () => {});
+    // Only a real difference replaces the settings: a new object would re-check and clear the selection.
+    const differs = (s: Settings, stored: Partial<Settings>) => (Object.keys(stored) as (keyof Settings)[]).some((k) => stored[k] !== s[k]);
+    host.loadSettings().then((stored) => current && setSettings((s) => (differs(s, stored) ? { ...s, ...stored } : s)), () => {});
     return () => {
       current = false;
     };
