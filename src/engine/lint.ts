@@ -1,4 +1,4 @@
-import { readDocument, type DocumentModel } from '../docmodel';
+import { readDocument, type DocumentModel, type PackageLimits } from '../docmodel';
 import { mapDocument, type MappedReport } from '../mapping';
 import { rules, type Diagnostic } from '../rules';
 
@@ -9,6 +9,8 @@ export interface LintOptions {
   currentYear: number;
   /** The report year as the user set it, overriding what the document says (it decides the expected format). */
   reportYear?: number | null;
+  /** How much a .docx may inflate to before it is refused as too large (default DEFAULT_LIMITS). */
+  limits?: PackageLimits;
 }
 
 export interface LintResult {
@@ -37,7 +39,7 @@ export function lintDocument(document: DocumentModel, options: LintOptions): Lin
 
 /** Lints a .docx (or flat OPC) given as bytes; throws DocumentReadError for unreadable input. */
 export function lintDocx(bytes: Uint8Array, options: LintOptions): LintResult {
-  return lintDocument(readDocument(bytes), options);
+  return lintDocument(readDocument(bytes, options.limits), options);
 }
 
 function templateVersion(report: MappedReport): TemplateVersion {
