@@ -1,4 +1,4 @@
-import { readDocument, type DocumentModel, type PackageLimits } from '../docmodel';
+import { DocumentReadError, readDocument, type DocumentModel, type PackageLimits } from '../docmodel';
 import { mapDocument, type MappedReport } from '../mapping';
 import { rules, type Diagnostic } from '../rules';
 
@@ -26,6 +26,10 @@ const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 export function lintDocument(document: DocumentModel, options: LintOptions): LintResult {
   const report = mapDocument(document, options.currentYear, options.reportYear ?? null);
+  if (!report.isReport && (document.altChunks ?? 0) > 0) {
+    // Not "no report here": the content is there, in a form this reader cannot see.
+    throw new DocumentReadError('embedded-content', '文档正文是以其他格式嵌入的内容（altChunk，常见于系统导出或网页转换的文件），无法检查。请在 Word 或 WPS 中打开并另存为 .docx 后再检查。');
+  }
   const diagnostics = report.isReport ? rules.flatMap((rule) => rule.check({ document, report })) : [];
   return {
     template: templateVersion(report),
