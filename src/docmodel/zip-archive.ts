@@ -49,7 +49,7 @@ const corrupt = () => new DocumentReadError('corrupt', '文件已损坏，无法
 const mb = (bytes: number) => `${Math.ceil(bytes / MB)} MB`;
 
 export function tooLarge(what: string, limitBytes: number, option: string): DocumentReadError {
-  return new DocumentReadError('too-large', `文件过大：${what}超过 ${mb(limitBytes)} 的上限，未检查（可能是异常文件或“压缩炸弹”）。确需检查请用 ${option} 提高上限。`);
+  return new DocumentReadError('too-large', `文件过大：${what}超过 ${mb(limitBytes)} 的上限，未检查（可能是异常文件或“压缩炸弹”）。确需检查，可在命令行用 nianbao 的 ${option} 选项提高上限。`);
 }
 
 /** Reads the central directory (zip64 included). Throws DocumentReadError('corrupt') for anything that is not a readable zip. */
