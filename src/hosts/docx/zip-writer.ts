@@ -2,7 +2,7 @@ import { deflateSync } from 'fflate';
 import { compressedData, type ZipArchive, type ZipEntry } from '../../docmodel/zip-archive';
 
 /** One entry of the archive being written: its data as stored (deflated or not) plus what the headers say. */
-interface OutEntry {
+export interface OutEntry {
   name: Uint8Array;
   flags: number;
   method: number;
