@@ -132,14 +132,24 @@ const gbk = (() => {
   }
 })();
 
+/**
+ * Without the flag a name may still be UTF-8 (macOS and many tools) or GBK (Chinese Windows). Short
+ * GBK names are often valid UTF-8 too (图片 reads as ͼƬ): UTF-8 wins only when it gives characters
+ * of three bytes or more (Chinese), GBK when it decodes cleanly.
+ */
 function decodeName(raw: Uint8Array, flaggedUtf8: boolean): string {
   if (flaggedUtf8) return utf8.decode(raw);
   if (raw.every((b) => b < 0x80)) return String.fromCharCode(...raw);
+  let asUtf8: string | null = null;
   try {
-    return strictUtf8.decode(raw); // many tools write UTF-8 without setting the flag
+    asUtf8 = strictUtf8.decode(raw);
   } catch {
-    return gbk ? gbk.decode(raw) : String.fromCharCode(...raw);
+    // not UTF-8
   }
+  if (asUtf8 !== null && [...asUtf8].every((ch) => ch.charCodeAt(0) < 0x80 || ch.codePointAt(0)! >= 0x800)) return asUtf8;
+  const asGbk = gbk?.decode(raw);
+  if (asGbk && !asGbk.includes('\uFFFD')) return asGbk;
+  return asUtf8 ?? utf8.decode(raw);
 }
 
 /** Where an entry's compressed data starts: after its local header, whose name and extra lengths may differ from the directory's. */
