@@ -9,6 +9,7 @@ import { readZipArchive, compressedData } from '../src/docmodel/zip-archive';
 import { lintDocx } from '../src/engine';
 import { fixAllDocx } from '../src/hosts/docx';
 import { buildSeedDocx } from './support/fixtures';
+import { testHost } from './taskpane/support';
 import { craftEntriesOf, craftZip, partsOf, withDocumentXml, zeroBomb } from './support/fixtures/package-craft';
 
 const CURRENT_YEAR = 2026;
@@ -124,6 +125,19 @@ describe('size limits: hostile packages are refused quickly and clearly', () => 
     const broken = withDocumentXml(seed, (xml) => xml.replace('</w:body>', '<w:p><w:r><w:t>\uFFFD</w:t></w:r></w:p></w:body>'));
     const invalidUtf8 = craftZip(partsOf(broken).map(([name, data]) => ({ name, data: name === 'word/document.xml' ? replaceBytes(data, [0xef, 0xbf, 0xbd], [0xc3, 0x28, 0x20]) : data })));
     assert.equal(lintDocx(invalidUtf8, { currentYear: CURRENT_YEAR }).diagnostics.length, 5);
+  });
+
+  it('the browser page refuses an over-large file before reading it, and a bomb while opening it, keeping the open document', async () => {
+    const { host, controls } = testHost();
+    await controls.open(seed, '某镇年报.docx');
+    let read = false;
+    const huge = { name: '巨大.docx', size: 300 * 1024 * 1024, arrayBuffer: async () => { read = true; return new ArrayBuffer(0); } } as unknown as Blob & { name: string };
+    await assert.rejects(controls.openFile(huge), tooLarge);
+    assert.equal(read, false);
+    await assert.rejects(controls.open(lyingBomb, 'bomb.docx'), tooLarge);
+    await assert.rejects(controls.open(declaredBomb, 'bomb.docx'), tooLarge);
+    assert.equal(controls.currentFileName(), '某镇年报.docx');
+    assert.equal((await host.check({ currentYear: CURRENT_YEAR, reportYear: null, trackChanges: false, comments: false })).lint.diagnostics.length, 5);
   });
 
   it('findings are capped per rule, with one more finding counting the rest', async () => {

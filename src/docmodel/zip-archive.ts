@@ -41,7 +41,7 @@ export interface ZipArchive {
 }
 
 /** Slices of compressed data fed to the inflater: at most ~1000× this comes out before the size is checked again. */
-const INFLATE_SLICE = 16 * 1024;
+const INFLATE_SLICE = 32 * 1024;
 const FLAG_ENCRYPTED = 0x1;
 const FLAG_UTF8 = 0x800;
 
