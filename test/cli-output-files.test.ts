@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { strToU8 } from 'fflate';
 import { collectInputs, type FolderAccess } from '../src/cli/collect-files';
 import { samePath, writeFileAtomic } from '../src/cli/io';
-import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE, runCli } from '../src/cli/main';
+import { EXIT_CLEAN, EXIT_UNREADABLE_OR_USAGE, runCli } from '../src/cli/main';
 import { lintDocx } from '../src/engine';
 import { fixAllDocx } from '../src/hosts/docx';
 import { fixedName } from '../src/hosts/browser/standalone-host';
