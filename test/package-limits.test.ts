@@ -122,6 +122,11 @@ describe('size limits: hostile packages are refused quickly and clearly', () => 
     const gbk = craftZip(gbkBytes.map(([name, data]) => ({ name, data })));
     const expected = lintDocx(seed, { currentYear: CURRENT_YEAR }).diagnostics.map((d) => d.message);
     assert.deepEqual(lintDocx(gbk, { currentYear: CURRENT_YEAR }).diagnostics.map((d) => d.message), expected);
+    // Fixed, the part is written as UTF-8 and says so.
+    const fixed = fixAllDocx(gbk, { currentYear: CURRENT_YEAR });
+    assert.equal(fixed.applied.length, 5);
+    assert.deepEqual(lintDocx(fixed.bytes, { currentYear: CURRENT_YEAR }).diagnostics, []);
+    assert.match(new TextDecoder().decode(new Map(partsOf(fixed.bytes)).get('word/document.xml')!.subarray(0, 100)), /encoding="UTF-8"/);
     const broken = withDocumentXml(seed, (xml) => xml.replace('</w:body>', '<w:p><w:r><w:t>\uFFFD</w:t></w:r></w:p></w:body>'));
     const invalidUtf8 = craftZip(partsOf(broken).map(([name, data]) => ({ name, data: name === 'word/document.xml' ? replaceBytes(data, [0xef, 0xbf, 0xbd], [0xc3, 0x28, 0x20]) : data })));
     assert.equal(lintDocx(invalidUtf8, { currentYear: CURRENT_YEAR }).diagnostics.length, 5);

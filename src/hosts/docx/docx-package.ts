@@ -87,10 +87,13 @@ export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
 /** A copy of the package with a new main document and, if any, the new comments added. */
 export function withDocument(pkg: DocxPackage, documentXml: string, comments: NewComment[]): DocxPackage {
   const parts = new PackageParts(pkg.parts.source, pkg.parts);
-  parts.set(pkg.mainPart, strToU8(documentXml));
+  parts.set(pkg.mainPart, strToU8(declaredUtf8(documentXml)));
   if (comments.length > 0) addComments(parts, pkg.mainPart, comments);
   return { parts, mainPart: pkg.mainPart };
 }
+
+/** The part is written as UTF-8: a declaration naming the encoding it was read in (GB2312, UTF-16) must say so. */
+const declaredUtf8 = (xml: string) => xml.replace(/^(\uFEFF?<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
 
 /** The package as a .docx: parts in their original order, unchanged ones copied without inflating them, new ones last. */
 export function docxBytes(pkg: DocxPackage): Uint8Array {
