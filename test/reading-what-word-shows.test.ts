@@ -8,6 +8,7 @@ import { EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE, runCli } from '../src/cli/main
 import { DocumentReadError } from '../src/docmodel';
 import { lintDocx } from '../src/engine';
 import { fixAllDocx } from '../src/hosts/docx';
+import { fixedName } from '../src/hosts/browser/standalone-host';
 import { buildSeedDocx } from './support/fixtures';
 import { partsOf, text, withDocumentXml, zipOf } from './support/fixtures/package-craft';
 import { CURRENT_YEAR, testHost } from './taskpane/support';
@@ -95,6 +96,32 @@ describe('reading what Word shows', () => {
     const fixed = await assertReadLikeTheSeed(docx);
     const names = partsOf(fixed.bytes).map(([n]) => n);
     assert.ok(names.includes('word/main.xml') && !names.includes('word/document.xml'), names.join());
+  });
+
+  it('Word XML text (flat OPC, or a bare document.xml) is fixed like a .docx and stays XML text', async () => {
+    const documentXml = text(partsOf(seed).find(([n]) => n === 'word/document.xml')![1]);
+    const flat = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><?mso-application progid="Word.Document"?>'
+      + '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>'
+      + documentXml.replace(/^<\?xml[^>]*\?>/, '') + '</pkg:xmlData></pkg:part></pkg:package>';
+    const dir = mkdtempSync(join(tmpdir(), 'nianbao-flat-'));
+    try {
+      for (const [name, content] of [['flat.xml', flat], ['document.xml', documentXml]]) {
+        const bytes = strToU8(content);
+        assert.deepEqual(messages(bytes), expected, name);
+        const fixed = fixAllDocx(bytes, options);
+        assert.equal(fixed.applied.length, 5, name);
+        assert.deepEqual(messages(fixed.bytes), [], name);
+        assert.ok(text(fixed.bytes).startsWith(content.slice(0, 60)), 'still the same XML text');
+        writeFileSync(join(dir, name), bytes);
+        const cli = runCapturing(['fix', join(dir, name)]);
+        assert.equal(cli.code, 0, cli.stderr);
+        assert.deepEqual(messages(readFileSync(join(dir, name.replace('.xml', '.fixed.xml')))), [], name);
+        assert.equal(runCapturing(['fix', join(dir, name), '-o', join(dir, 'x.docx')]).code, EXIT_UNREADABLE_OR_USAGE);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    assert.equal(fixedName('报告.xml'), '报告.fixed.xml');
   });
 
   describe('altChunk: content embedded in another format', () => {

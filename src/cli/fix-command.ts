@@ -1,6 +1,7 @@
 import { basename, dirname, extname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DocumentReadError, type PackageLimits } from '../docmodel';
+import { isZip } from '../docmodel/open-package';
 import { fixAllDocx, isMacroEnabled, openDocx } from '../hosts/docx';
 import { describePlace, type Diagnostic } from '../rules';
 import type { CliIo } from './io';
@@ -69,11 +70,16 @@ export function runFix(args: string[], io: CliIo): number {
     io.stderr(`${input}\n  无法读取：${error instanceof DocumentReadError ? error.message : describeFsError(error)}`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
-  // Macro-enabled content in a file named .docx does not open in Word: it stays a .docm.
-  const extension = macros ? '.docm' : '.docx';
+  // Macro-enabled content in a file named .docx does not open in Word: it stays a .docm; XML text stays XML.
+  const xmlText = !isZip(bytes);
+  const extension = macros ? '.docm' : xmlText ? extname(input) || '.xml' : '.docx';
   const target = inPlace ? input : output ?? join(dirname(input), `${basename(input, extname(input))}.fixed${extension}`);
   if (macros && !DOCM.test(target)) {
     io.stderr(`${input} 含宏（.docm 格式），修复后的文件也必须是 .docm：请用 -o 指定以 .docm 结尾的文件名。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (xmlText && /\.doc[xm]$/i.test(target)) {
+    io.stderr(`${input} 是 XML 文本文件，修复后仍是 XML 文本：输出文件名不能以 .docx 结尾，请用 .xml。`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
   if (!macros && DOCM.test(target)) {

@@ -156,7 +156,7 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
 
     download(): void {
       const doc = opened();
-      saveFile(doc.bytes, fixedName(doc.fileName), /\.docm$/i.test(doc.fileName) ? DOCM_MIME : DOCX_MIME);
+      saveFile(doc.bytes, fixedName(doc.fileName), mimeTypeOf(doc.fileName));
     },
 
     downloadName: () => (current ? fixedName(current.fileName) : null),
@@ -165,11 +165,12 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
   return { host, controls };
 }
 
-/** 报告.docx → 报告.fixed.docx; a macro-enabled .docm stays .docm (its content would not open as .docx). */
+/** 报告.docx → 报告.fixed.docx; a macro-enabled .docm stays .docm, Word XML text stays .xml (neither would open as .docx). */
 export const fixedName = (fileName: string): string => {
-  const docm = /\.docm$/i.test(fileName);
-  return `${fileName.replace(/\.doc[xm]$/i, '')}.fixed.${docm ? 'docm' : 'docx'}`;
+  const kept = /\.(docm|xml)$/i.exec(fileName)?.[1].toLowerCase() ?? 'docx';
+  return `${fileName.replace(/\.(docx|docm|xml)$/i, '')}.fixed.${kept}`;
 };
+const mimeTypeOf = (fileName: string) => (/\.docm$/i.test(fileName) ? DOCM_MIME : /\.xml$/i.test(fileName) ? 'application/xml' : DOCX_MIME);
 
 function blankTemplate(what: TemplateChoice, year: number): { bytes: Uint8Array; fileName: string } {
   if (what === 'report') {

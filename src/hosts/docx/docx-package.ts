@@ -58,16 +58,31 @@ export class PackageParts extends Map<string, Uint8Array> {
 export interface DocxPackage {
   parts: PackageParts;
   mainPart: string;
+  /** XML text rather than a zip: the main part is the whole file. */
+  flat?: boolean;
 }
 
+/**
+ * Opens what lint accepts: a .docx, or XML text (a flat OPC package as Word saves "Word XML
+ * 文档", or a bare document.xml), which is fixed as the one text it is.
+ */
 export function openDocx(bytes: Uint8Array, limits?: PackageLimits): DocxPackage {
   if (!isZip(bytes)) {
-    extractDocumentXml(bytes, limits); // says what the file is (encrypted, .doc, PDF …) when it is not a zip
-    throw new DocumentReadError('not-word', '这是 XML 文本（如 Word 2003 XML 或 Flat OPC），只能检查，不能修复。请在 Word 或 WPS 中另存为 .docx 后再修复。');
+    const xml = extractDocumentXml(bytes, limits); // says what the file is (encrypted, .doc, PDF …) when it is not XML
+    return { parts: new PackageParts(flatSource(strToU8(xml))), mainPart: FLAT_MAIN_PART, flat: true };
   }
   const source = openWordPackage(bytes, limits);
   return { parts: new PackageParts(source), mainPart: source.mainPart };
 }
+
+/** The name the whole XML text of a flat file goes by. */
+const FLAT_MAIN_PART = 'flat.xml';
+const flatSource = (bytes: Uint8Array): WordPackage => ({
+  archive: { bytes: new Uint8Array(), entries: [] },
+  mainPart: FLAT_MAIN_PART,
+  entry: () => null,
+  read: (name) => (name === FLAT_MAIN_PART ? bytes : null),
+});
 
 /** Whether the package holds macros (a .docm's content type): such content must stay in a .docm file. */
 export function isMacroEnabled(pkg: DocxPackage): boolean {
@@ -88,16 +103,21 @@ export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
 export function withDocument(pkg: DocxPackage, documentXml: string, comments: NewComment[]): DocxPackage {
   const parts = new PackageParts(pkg.parts.source, pkg.parts);
   parts.set(pkg.mainPart, strToU8(declaredUtf8(documentXml)));
+  if (comments.length > 0 && pkg.flat) {
+    // The flat text has no separate comments part to extend; a reference to a missing comment would not open.
+    throw new DocumentReadError('not-word', '这些修复需要添加批注（迁移 2019 年格式时待核实的数值），XML 文本文件无法添加。请在 Word 或 WPS 中另存为 .docx 后再修复。');
+  }
   if (comments.length > 0) addComments(parts, pkg.mainPart, comments);
-  return { parts, mainPart: pkg.mainPart };
+  return { parts, mainPart: pkg.mainPart, flat: pkg.flat };
 }
 
 /** The part is written as UTF-8: a declaration naming the encoding it was read in (GB2312, UTF-16) must say so. */
 const declaredUtf8 = (xml: string) => xml.replace(/^(\uFEFF?<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
 
-/** The package as a .docx: parts in their original order, unchanged ones copied without inflating them, new ones last. */
+/** The package as a .docx (a flat file as its text): parts in their original order, unchanged ones copied without inflating them, new ones last. */
 export function docxBytes(pkg: DocxPackage): Uint8Array {
   const { parts } = pkg;
+  if (pkg.flat) return parts.get(pkg.mainPart)!;
   const { archive } = parts.source;
   const inArchive = new Set(archive.entries.map((e) => e.name));
   const entries = archive.entries.map((e) => (parts.changed.has(e.name) ? newEntry(e.name, parts.get(e.name)!, e) : copiedEntry(archive, e)));
