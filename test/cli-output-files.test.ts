@@ -212,9 +212,11 @@ describe('CLI folders: unreadable entries, symlinks, names from Windows', () => 
     symlinkSync(store, join(reports, 'store-link'));
     symlinkSync(reports, join(reports, 'loop'));
     symlinkSync(join(dir, 'nowhere.docx'), join(reports, 'broken.docx'));
+    assert.equal(spawnSync('mkfifo', [join(reports, 'fifo.docx')]).status, 0);
     const found = collectInputs([reports]);
     assert.deepEqual(found, [
       { path: join(reports, 'broken.docx'), problem: '符号链接无法打开：文件或文件夹不存在（ENOENT）。' },
+      { path: join(reports, 'fifo.docx'), problem: '不是普通文件（可能是命名管道或设备），未读取。' },
       { path: join(reports, 'linked.docx'), problem: null },
       { path: join(reports, 'loop'), problem: '符号链接指回上层文件夹（循环），已跳过。' },
       { path: join(reports, 'store-link', 'real.docx'), problem: null },

@@ -61,7 +61,8 @@ function walk(folder: string, fs: FolderAccess, ancestors: Set<string>): Collect
     const path = join(folder, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();
-    if (entry.isSymbolicLink()) {
+    // Links are followed; some network file systems do not tell the kind in the listing at all.
+    if (entry.isSymbolicLink() || (!isDirectory && !isFile && DOCUMENT.test(entry.name))) {
       try {
         const target = fs.stat(path);
         isDirectory = target.isDirectory();
@@ -72,6 +73,7 @@ function walk(folder: string, fs: FolderAccess, ancestors: Set<string>): Collect
       }
     }
     if (isDirectory) return walk(path, fs, inside);
-    return isFile && DOCUMENT.test(entry.name) && !LOCK_FILE.test(entry.name) ? [{ path, problem: null }] : [];
+    if (!DOCUMENT.test(entry.name) || LOCK_FILE.test(entry.name)) return [];
+    return [{ path, problem: isFile ? null : '不是普通文件（可能是命名管道或设备），未读取。' }];
   });
 }
