@@ -43,6 +43,15 @@ describe('document model', () => {
     assert.equal(m.tables.length, 1);
   });
 
+  it('unwraps layout frames inside layout frames, and survives nesting thousands deep', () => {
+    const inner = (label: string) => `<w:tbl><w:tr>${tc(label)}</w:tr></w:tbl>`;
+    const frame = (content: string) => `<w:tbl><w:tr><w:tc>${content}<w:p/></w:tc>${tc('边')}</w:tr></w:tbl>`;
+    const m = parseWordprocessingML(doc(frame(frame(inner('表')))));
+    assert.deepEqual(m.blocks.map((b) => (b.kind === 'table' ? `T${b.tableIndex}:${b.rows[0].cells[0].text}` : b.text)), ['T0:表', '', '边', '', '边']);
+    const deep = parseWordprocessingML(doc('<w:tbl><w:tr><w:tc>'.repeat(5000) + inner('底') + '<w:p/></w:tc></w:tr></w:tbl>'.repeat(5000)));
+    assert.deepEqual(deep.tables.map((t) => t.rows[0].cells[0].text), ['底']);
+  });
+
   it('unwraps a one-cell frame table holding tables: its content is the body’s', () => {
     const inner = `<w:tbl><w:tr>${tc('表')}</w:tr></w:tbl>`;
     const m = parseWordprocessingML(doc(`${p(r('前'))}<w:tbl><w:tr><w:tc>${p(r('说明'))}${inner}</w:tc></w:tr></w:tbl>${p(r('后'))}`));

@@ -84,15 +84,13 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   };
 
   const currentCell = (): CellBuilder | null => tableStack.at(-1)?.row?.current ?? null;
-  /** Adds a body-level block: a layout table gives its content instead, tables get their index. */
+  /** Adds a body-level block (layout tables are unwrapped already); tables get their index. */
   const emit = (block: BodyBlock) => {
-    for (const b of block.kind === 'table' ? unwrapLayoutTable(block, cellContents) : [block]) {
-      if (b.kind === 'table') {
-        b.tableIndex = tables.length;
-        tables.push(b);
-      } else paragraphs.push(b);
-      blocks.push(b);
-    }
+    if (block.kind === 'table') {
+      block.tableIndex = tables.length;
+      tables.push(block);
+    } else paragraphs.push(block);
+    blocks.push(block);
   };
   /** mc:AlternateContent offers the same content several ways: read the first mc:Choice, else mc:Fallback. */
   const openAlternateContent = (local: string, selfClosing: boolean) => {
@@ -322,12 +320,12 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const widest = Math.max(0, ...t.table.rows.map((r) => r.cells.reduce((n, c) => Math.max(n, c.gridColumn + c.gridSpan), 0)));
         t.table.gridColumnCount = Math.max(t.gridCols, widest);
         computeRowSpans(t.table);
-        if (t.nested) {
-          currentCell()?.content.push(t.table);
-          break;
-        }
-        if (textBoxes.length > 0) textBoxes[textBoxes.length - 1].blocks.push(t.table);
-        else emit(t.table);
+        // Unwrapped as it closes, after the tables inside it: one level each, however deep the nesting.
+        const content = unwrapLayoutTable(t.table, cellContents.get(t.table));
+        cellContents.delete(t.table);
+        if (t.nested) currentCell()?.content.push(...content);
+        else if (textBoxes.length > 0) textBoxes[textBoxes.length - 1].blocks.push(...content);
+        else content.forEach(emit);
         break;
       }
     }
@@ -349,10 +347,9 @@ export function parseWordprocessingML(xml: string): DocumentModel {
  * order, counts as the body's, layout frames inside it unwrapped too. A report table never holds
  * another table, so any other table is itself.
  */
-function unwrapLayoutTable(table: Table, contents: Map<Table, BodyBlock[][]>): BodyBlock[] {
-  const cells = contents.get(table) ?? [];
+function unwrapLayoutTable(table: Table, cells: BodyBlock[][] = []): BodyBlock[] {
   if (!cells.some((content) => content.some((b) => b.kind === 'table'))) return [table];
-  return cells.flat().flatMap((b) => (b.kind === 'table' ? unwrapLayoutTable(b, contents) : [b]));
+  return cells.flat();
 }
 
 /** saxes reports the position after `<name` and one more character; walk back to the `<`. */
