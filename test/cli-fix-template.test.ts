@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { samePath, writeFileAtomic } from '../src/cli/io';
@@ -164,7 +164,7 @@ describe('CLI: nianbao fix', () => {
     const two = run(['fix', join(dir, 'a.docx'), join(dir, 'b.docx')]);
     assert.equal(two.code, EXIT_UNREADABLE_OR_USAGE);
     assert.match(two.stderr, /请指定一个要修复的 \.docx 文件/);
-    const unknown = run(['fix', join(dir, 'a.docx'), '--force']);
+    const unknown = run(['fix', join(dir, 'a.docx'), '--overwrite']);
     assert.equal(unknown.code, EXIT_UNREADABLE_OR_USAGE);
     assert.match(unknown.stderr, /参数错误/);
     assert.deepEqual(listing(dir), ['a.docx', 'b.docx']);
@@ -228,7 +228,7 @@ describe('CLI: nianbao fix', () => {
     const dir = folder({});
     const r = run(['fix', join(dir, 'missing.docx')]);
     assert.equal(r.code, EXIT_UNREADABLE_OR_USAGE);
-    assert.match(r.stderr, /无法读取：无法打开文件（ENOENT）/);
+    assert.match(r.stderr, /无法读取：文件或文件夹不存在（ENOENT）/);
     assert.deepEqual(listing(dir), []);
   });
 
@@ -264,16 +264,15 @@ describe('CLI: nianbao fix', () => {
 
   it('a failing write leaves neither the target nor a temporary file', () => {
     const dir = folder({ 'in.docx': seed004 });
-    // The target is an existing non-empty folder: the rename onto it fails after the temp file was written.
+    // A dangling symlink passes the "nothing there" check, then the name is taken when the file is published.
     const target = join(dir, 'taken');
-    mkdirSync(target);
-    writeFileSync(join(target, 'keep.txt'), 'x');
+    symlinkSync(join(dir, 'nowhere'), target);
     const r = run(['fix', join(dir, 'in.docx'), '-o', target]);
     assert.equal(r.code, EXIT_UNREADABLE_OR_USAGE);
-    assert.match(r.stderr, /无法写入/);
+    assert.match(r.stderr, /无法写入.*已存在/);
+    assert.equal(lstatSync(target).isSymbolicLink(), true);
     assert.deepEqual(tmpLeftovers(dir), []);
     assert.deepEqual(listing(dir), ['in.docx', 'taken']);
-    assert.deepEqual(readdirSync(target), ['keep.txt']);
   });
 
   it('runs end to end as the built binary', () => {

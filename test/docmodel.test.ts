@@ -36,12 +36,20 @@ describe('document model', () => {
     assert.deepEqual(cells, [['0@0+1/restart2:A', '1@1+2:B'], ['0@0+1/continue1:', '1@1+1:C', '2@2+1:D'], ['0@1+1:E', '1@2+1:F']]);
   });
 
-  it('keeps nested tables out of the enclosing cell and out of the table list', () => {
+  it('reads a table of several cells holding tables as a layout frame: its cells’ content in reading order', () => {
     const nested = `<w:tbl><w:tr>${tc('内')}</w:tr></w:tbl>`;
     const m = parseWordprocessingML(doc(`<w:tbl><w:tr><w:tc>${p(r('外'))}${nested}</w:tc>${tc('旁')}</w:tr></w:tbl>${p(r('后'))}`));
+    assert.deepEqual(m.blocks.map((b) => (b.kind === 'table' ? `T${b.tableIndex}:${b.rows[0].cells[0].text}` : b.text)), ['外', 'T0:内', '旁', '后']);
     assert.equal(m.tables.length, 1);
-    assert.equal(m.tables[0].rows[0].cells[0].text, '外');
-    assert.deepEqual(m.blocks.map((b) => b.kind), ['table', 'paragraph']);
+  });
+
+  it('unwraps layout frames inside layout frames, and survives nesting thousands deep', () => {
+    const inner = (label: string) => `<w:tbl><w:tr>${tc(label)}</w:tr></w:tbl>`;
+    const frame = (content: string) => `<w:tbl><w:tr><w:tc>${content}<w:p/></w:tc>${tc('边')}</w:tr></w:tbl>`;
+    const m = parseWordprocessingML(doc(frame(frame(inner('表')))));
+    assert.deepEqual(m.blocks.map((b) => (b.kind === 'table' ? `T${b.tableIndex}:${b.rows[0].cells[0].text}` : b.text)), ['T0:表', '', '边', '', '边']);
+    const deep = parseWordprocessingML(doc('<w:tbl><w:tr><w:tc>'.repeat(5000) + inner('底') + '<w:p/></w:tc></w:tr></w:tbl>'.repeat(5000)));
+    assert.deepEqual(deep.tables.map((t) => t.rows[0].cells[0].text), ['底']);
   });
 
   it('unwraps a one-cell frame table holding tables: its content is the body’s', () => {

@@ -1,5 +1,6 @@
-import { readdirSync, statSync } from 'node:fs';
+import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join } from 'node:path';
+import { describeFsError } from './read-problem';
 
 /** Word documents a reviewer may have in a folder; .doc is listed so it gets a clear message, not silence. */
 const DOCUMENT = /\.(docx|docm|doc)$/i;
@@ -12,26 +13,67 @@ export interface CollectedInput {
   problem: string | null;
 }
 
-/** Expands the command-line paths: files as given, folders recursively into their Word documents (sorted). */
-export function collectInputs(paths: string[]): CollectedInput[] {
+/** What the walk needs from the file system (tests replace it to make a folder unreadable even for root). */
+export interface FolderAccess {
+  stat: (path: string) => Stats;
+  readdir: (path: string) => Dirent[];
+  realpath: (path: string) => string;
+}
+
+const nodeFolders: FolderAccess = {
+  stat: (path) => statSync(path),
+  readdir: (path) => readdirSync(path, { withFileTypes: true }),
+  realpath: (path) => realpathSync(path),
+};
+
+/**
+ * Expands the command-line paths: files as given, folders recursively into their Word documents
+ * (sorted). Symbolic links are followed; a link back into a folder already being walked is a loop,
+ * reported once. A folder or entry that cannot be read is reported with its path and the walk goes on.
+ */
+export function collectInputs(paths: string[], fs: FolderAccess = nodeFolders): CollectedInput[] {
   return paths.flatMap((path): CollectedInput[] => {
-    let isDirectory: boolean;
+    let stats: Stats;
     try {
-      isDirectory = statSync(path).isDirectory();
-    } catch {
-      return [{ path, problem: '文件或文件夹不存在。' }];
+      stats = fs.stat(path);
+    } catch (error) {
+      return [{ path, problem: describeFsError(error) }];
     }
-    if (!isDirectory) return [{ path, problem: null }];
-    const found = walk(path);
-    return found.length > 0 ? found.map((p) => ({ path: p, problem: null })) : [{ path, problem: '文件夹中没有 Word 文档（.docx）。' }];
+    if (!stats.isDirectory()) return [{ path, problem: stats.isFile() ? null : '不是普通文件（可能是命名管道或设备），未读取。' }];
+    const found = walk(path, fs, new Set());
+    return found.length > 0 ? found : [{ path, problem: '文件夹中没有 Word 文档（.docx）。' }];
   });
 }
 
-function walk(folder: string): string[] {
-  const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
-  return entries.flatMap((entry) => {
+function walk(folder: string, fs: FolderAccess, ancestors: Set<string>): CollectedInput[] {
+  let real: string;
+  let entries: Dirent[];
+  try {
+    real = fs.realpath(folder);
+    entries = fs.readdir(folder);
+  } catch (error) {
+    return [{ path: folder, problem: `无法读取文件夹：${describeFsError(error)}` }];
+  }
+  if (ancestors.has(real)) return [{ path: folder, problem: '符号链接指回上层文件夹（循环），已跳过。' }];
+  const inside = new Set(ancestors).add(real);
+  entries.sort((a, b) => a.name.localeCompare(b.name, 'zh-CN'));
+  return entries.flatMap((entry): CollectedInput[] => {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) return walk(path);
-    return entry.isFile() && DOCUMENT.test(entry.name) && !LOCK_FILE.test(entry.name) ? [path] : [];
+    let isDirectory = entry.isDirectory();
+    let isFile = entry.isFile();
+    // Links are followed; some network file systems do not tell the kind in the listing at all.
+    if (entry.isSymbolicLink() || (!isDirectory && !isFile && DOCUMENT.test(entry.name))) {
+      try {
+        const target = fs.stat(path);
+        isDirectory = target.isDirectory();
+        isFile = target.isFile();
+      } catch (error) {
+        // A broken link or a link loop: say so when it looks like a document, stay quiet otherwise.
+        return DOCUMENT.test(entry.name) ? [{ path, problem: `符号链接无法打开：${describeFsError(error)}` }] : [];
+      }
+    }
+    if (isDirectory) return walk(path, fs, inside);
+    if (!DOCUMENT.test(entry.name) || LOCK_FILE.test(entry.name)) return [];
+    return [{ path, problem: isFile ? null : '不是普通文件（可能是命名管道或设备），未读取。' }];
   });
 }

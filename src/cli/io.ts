@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, constants, copyFileSync, existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** What the commands need from the outside world: passed in, so tests run them in-process. */
@@ -6,14 +6,25 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   readFile: (path: string) => Uint8Array;
-  /** Writes through a temporary file in the same folder and a rename: never a half-written file. */
-  writeFileAtomic: (path: string, bytes: Uint8Array) => void;
+  /**
+   * Writes through a temporary file in the same folder and a rename: never a half-written file.
+   * Without `replace`, an existing file is never replaced, even one created meanwhile.
+   */
+  writeFileAtomic: (path: string, bytes: Uint8Array, options: WriteOptions) => void;
   currentYear: number;
   /** Whether two paths name the same file (links resolved). */
   samePath: (a: string, b: string) => boolean;
 }
 
-export function writeFileAtomic(path: string, bytes: Uint8Array): void {
+export interface WriteOptions {
+  replace: boolean;
+}
+
+export function writeFileAtomic(path: string, bytes: Uint8Array, options: WriteOptions = { replace: false }): void {
+  if (!options.replace) {
+    writeNewFile(path, bytes);
+    return;
+  }
   // Replacing an existing file keeps what it was: the file a symlink points to, and its permissions.
   const target = existsSync(path) ? realpathSync(path) : path;
   const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.tmp`);
@@ -24,6 +35,24 @@ export function writeFileAtomic(path: string, bytes: Uint8Array): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+}
+
+/** A hard link publishes the finished file only if the name is still free (no check-then-write race). */
+function writeNewFile(path: string, bytes: Uint8Array): void {
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
+  try {
+    writeFileSync(temporary, bytes, { flag: 'wx' });
+    try {
+      linkSync(temporary, path);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') throw Object.assign(new Error(`文件 ${path} 已存在，未覆盖。`), { code });
+      // File systems without hard links (FAT, some network shares): still never replace an existing file.
+      copyFileSync(temporary, path, constants.COPYFILE_EXCL);
+    }
+  } finally {
+    rmSync(temporary, { force: true });
   }
 }
 

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DocumentReadError } from '../docmodel';
+import { DocumentReadError, type PackageLimits } from '../docmodel';
 import { lintDocx } from '../engine';
 import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
@@ -8,6 +8,8 @@ import { formatText } from './format-text';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import { runFix } from './fix-command';
 import { processIo, type CliIo } from './io';
+import { inputProblem, LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
+import { describeFsError } from './read-problem';
 import { runTemplate } from './template-command';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
@@ -15,8 +17,11 @@ export type { CliIo } from './io';
 
 const USAGE = `用法：
   nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
-  nianbao fix <报告.docx> [-o 输出.docx] [--in-place] [--dry-run]   自动修复
-  nianbao template [-o 报告.docx] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
+  nianbao fix <报告.docx> [-o 输出.docx] [--force] [--in-place] [--dry-run]   自动修复
+  nianbao template [-o 报告.docx] [--force] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
+
+lint 和 fix 的大小上限（防止异常文件耗尽内存）：
+${LIMITS_USAGE}
 
 检查政府信息公开工作年度报告（.docx）是否符合国办公开办函〔2021〕30号规定的格式。
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
@@ -36,7 +41,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
   } catch (error) {
     io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -54,23 +59,30 @@ export function runCli(argv: string[], io: CliIo): number {
     io.stderr(`请指定要检查的 .docx 文件或文件夹。\n\n${USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
+  const limits = limitsFrom(parsed.values);
+  if (typeof limits === 'string') {
+    io.stderr(limits);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
 
   const results = collectInputs(parsed.positionals).map((input) =>
-    input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io));
+    input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io, limits));
   io.stdout(format === 'json' ? formatJson(results) : formatText(results));
   if (results.some((r) => r.error)) return EXIT_UNREADABLE_OR_USAGE;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function lintFile(path: string, io: CliIo): FileResult {
+function lintFile(path: string, io: CliIo, limits: PackageLimits): FileResult {
+  const problem = inputProblem(path, limits);
+  if (problem) return unreadable(path, problem);
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);
   } catch (error) {
-    return unreadable(path, `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。`);
+    return unreadable(path, describeFsError(error));
   }
   try {
-    const result = lintDocx(bytes, { currentYear: io.currentYear });
+    const result = lintDocx(bytes, { currentYear: io.currentYear, limits });
     return { file: path, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport };
   } catch (error) {
     if (error instanceof DocumentReadError) return unreadable(path, error.message);

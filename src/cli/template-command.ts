@@ -2,19 +2,21 @@ import { parseArgs } from 'node:util';
 import { blankReportDocx, templateYear } from '../generate';
 import type { CliIo } from './io';
 import { EXIT_CLEAN, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
+import { outputProblem } from './output-target';
 
 export const TEMPLATE_USAGE = `用法：
-  nianbao template [-o 报告.docx] [--year 2025] [--agency "某某镇人民政府"]
+  nianbao template [-o 报告.docx] [--force] [--year 2025] [--agency "某某镇人民政府"]
 
 生成一份空白的标准年度报告（国办公开办函〔2021〕30号格式）：标题、六个部分、三张表格（数值为 0）。
-默认年份为上一年，默认文件名为 <机关><年份>年政府信息公开工作年度报告.docx。`;
+默认年份为上一年，默认文件名为 <机关><年份>年政府信息公开工作年度报告.docx。
+已有同名文件时不覆盖，除非加 --force。`;
 
 const DEFAULT_AGENCY = '某某镇人民政府';
 
 export function runTemplate(args: string[], io: CliIo): number {
   let parsed;
   try {
-    parsed = parseArgs({ args, allowPositionals: false, options: { output: { type: 'string', short: 'o' }, year: { type: 'string' }, agency: { type: 'string' } } });
+    parsed = parseArgs({ args, allowPositionals: false, options: { output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, year: { type: 'string' }, agency: { type: 'string' } } });
   } catch (error) {
     io.stderr(`参数错误：${(error as Error).message}\n\n${TEMPLATE_USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -28,8 +30,17 @@ export function runTemplate(args: string[], io: CliIo): number {
   const agency = parsed.values.agency?.trim() || DEFAULT_AGENCY;
   // The agency goes into the default file name: characters no file system accepts are replaced.
   const target = parsed.values.output || `${agency.replace(/[\\/:*?"<>|]/g, '_')}${year}年政府信息公开工作年度报告.docx`;
+  if (/\.docm$/i.test(target)) {
+    io.stderr(`空白模板不含宏，文件名应以 .docx 结尾，不是 .docm（${target}）。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const problem = outputProblem(target, parsed.values.force ? 'replace' : 'create');
+  if (problem) {
+    io.stderr(problem);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
   try {
-    io.writeFileAtomic(target, blankReportDocx({ agency, year }));
+    io.writeFileAtomic(target, blankReportDocx({ agency, year }), { replace: parsed.values.force === true });
   } catch (error) {
     io.stderr(`无法写入 ${target}：${(error as Error).message}`);
     return EXIT_UNREADABLE_OR_USAGE;

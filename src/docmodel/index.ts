@@ -1,13 +1,15 @@
 import { extractDocumentXml } from './open-package';
+import type { PackageLimits } from './zip-archive';
 import { parseWordprocessingML } from './parse-wordml';
 import type { DocumentModel } from './model';
 
 export * from './model';
 export { DocumentReadError, type ReadErrorCode } from './read-error';
 export { extractDocumentXml } from './open-package';
+export { DEFAULT_LIMITS, type PackageLimits } from './zip-archive';
 export { parseWordprocessingML } from './parse-wordml';
 
 /** Bytes of a .docx (or flat OPC text) to a DocumentModel; throws DocumentReadError with a Chinese message. */
-export function readDocument(bytes: Uint8Array): DocumentModel {
-  return parseWordprocessingML(extractDocumentXml(bytes));
+export function readDocument(bytes: Uint8Array, limits?: PackageLimits): DocumentModel {
+  return parseWordprocessingML(extractDocumentXml(bytes, limits));
 }

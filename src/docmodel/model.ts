@@ -64,4 +64,6 @@ export interface DocumentModel {
   tables: Table[];
   /** The WordprocessingML the model was read from; SourceRange offsets point into it. */
   xml: string;
+  /** Body content embedded as another format (w:altChunk: HTML, RTF, another .docx) that Word converts on opening and this reader cannot see. */
+  altChunks?: number;
 }

@@ -1,16 +1,39 @@
-import { strFromU8, unzipSync } from 'fflate';
 import { DocumentReadError } from './read-error';
+import { DEFAULT_LIMITS, inflateEntry, InflateBudget, readZipArchive, tooLarge, type PackageLimits, type ZipArchive, type ZipEntry } from './zip-archive';
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const OFFICE_DOCUMENT_REL = /Type="[^"]*\/officeDocument"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/officeDocument"/;
+const OFFICE_DOCUMENT_TYPE = /\/officeDocument$/;
+const DEFAULT_MAIN_PART = 'word/document.xml';
 
 const startsWith = (bytes: Uint8Array, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
+export const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b;
+
+/** An opened .docx: its zip directory, the main part's name, and parts inflated on demand within the limits. */
+export interface WordPackage {
+  archive: ZipArchive;
+  mainPart: string;
+  /** The entry of a part by its name (zip names compare case-insensitively in OPC), or null. */
+  entry(name: string): ZipEntry | null;
+  /** A part's inflated bytes, counted against the limits; null when the package has no such part. */
+  read(name: string): Uint8Array | null;
+}
 
 /**
  * Finds the main document XML in what the user gave us: a .docx (zip), or a flat OPC / bare
  * document.xml as text. Everything else gets a message saying what the file is and what to do.
  */
-export function extractDocumentXml(bytes: Uint8Array): string {
+export function extractDocumentXml(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): string {
+  if (isZip(bytes)) {
+    const pkg = openWordPackage(bytes, limits);
+    return decodeXml(pkg.read(pkg.mainPart)!);
+  }
+  refuseNonWord(bytes);
+  if (bytes.length > limits.maxPartBytes) throw tooLarge('文档正文', limits.maxPartBytes, '--max-part-mb');
+  return decodeXml(bytes);
+}
+
+/** Throws the message that says what a file is when it is neither a zip nor XML text. */
+export function refuseNonWord(bytes: Uint8Array): void {
   if (bytes.length === 0) throw new DocumentReadError('empty', '文件是空的（0 字节）。');
   if (startsWith(bytes, OLE_SIGNATURE)) {
     // Encrypted .docx files are OLE containers holding an EncryptionInfo stream; anything else is a legacy .doc.
@@ -19,49 +42,97 @@ export function extractDocumentXml(bytes: Uint8Array): string {
     }
     throw new DocumentReadError('legacy-doc', '这是旧版 Word 97-2003 文档（.doc），无法直接检查。请在 Word 或 WPS 中“另存为” .docx 格式后再试。');
   }
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return documentXmlFromZip(bytes);
-  const head = strFromU8(bytes.subarray(0, 512), true).replace(/^\uFEFF/, '').trimStart();
-  if (head.startsWith('<')) return strFromU8(bytes);
+  if (isZip(bytes)) return;
+  const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
+  if (head.startsWith('<') || bytes[0] === 0xff || bytes[0] === 0xfe) return;
   if (head.startsWith('%PDF')) throw new DocumentReadError('not-word', '这是 PDF 文件，不是 Word 文档。请检查报告的 .docx 原稿。');
   if (head.startsWith('{\\rtf')) throw new DocumentReadError('not-word', '这是 RTF 文件，不是 .docx。请在 Word 或 WPS 中另存为 .docx 后再试。');
   throw new DocumentReadError('not-word', '无法识别的文件格式：不是 Word 文档（.docx）。');
 }
 
-function documentXmlFromZip(bytes: Uint8Array): string {
-  // Only the parts needed are inflated: the relationship part and the main document.
-  const { files, mainPart } = unzipWordPackage(bytes, isWordPart);
-  return strFromU8(files[mainPart]);
-}
-
-/** Parts that can hold a Word document's main part or point to it. */
-const isWordPart = (name: string) => name === '_rels/.rels' || /^word\/[^/]+\.xml$/.test(name) || /document[^/]*\.xml$/.test(name);
-
 /**
- * Unzips a .docx (the parts `wanted` picks, or all) and finds its main document part, with the
- * same messages for a corrupt zip or a zip that is not a Word document wherever a host opens one.
+ * Opens a .docx and finds its main document part, with the same messages for a corrupt zip or a
+ * zip that is not a Word document wherever a host opens one. Nothing is inflated but what is read.
  */
-export function unzipWordPackage(bytes: Uint8Array, wanted: (name: string) => boolean = () => true): { files: Record<string, Uint8Array>; mainPart: string } {
-  let files: Record<string, Uint8Array>;
-  try {
-    files = unzipSync(bytes, { filter: (f) => wanted(f.name) });
-  } catch {
-    throw new DocumentReadError('corrupt', '文件已损坏，无法解压。请重新保存或重新下载该文件。');
+export function openWordPackage(bytes: Uint8Array, limits: PackageLimits = DEFAULT_LIMITS): WordPackage {
+  if (bytes.length > limits.maxTotalBytes) throw tooLarge('文件', limits.maxTotalBytes, '--max-total-mb');
+  const archive = readZipArchive(bytes);
+  const budget = new InflateBudget(limits);
+  const byName = new Map<string, ZipEntry>();
+  for (const e of archive.entries) {
+    if (!byName.has(e.name.toLowerCase())) byName.set(e.name.toLowerCase(), e);
   }
-  const mainPart = mainDocumentPath(files['_rels/.rels']);
-  if (!files[mainPart]) {
-    if (!Object.keys(files).some(isWordPart)) {
+  const entry = (name: string) => byName.get(name.toLowerCase()) ?? null;
+  const read = (name: string) => {
+    const e = entry(name);
+    return e ? inflateEntry(archive, e, budget) : null;
+  };
+  const rels = read('_rels/.rels');
+  const named = rels ? mainPartFromRels(decodeXml(rels)) : null;
+  const mainPart = [named, DEFAULT_MAIN_PART].map((n) => n && entry(n)?.name).find((n) => n) ?? null;
+  if (!mainPart) {
+    if (!archive.entries.some((e) => /^word\//i.test(e.name) || /document[^/]*\.xml$/i.test(e.name))) {
       throw new DocumentReadError('not-word', '这是压缩包，但不是 Word 文档（缺少 word/document.xml）。');
     }
-    throw new DocumentReadError('not-word', `这不是 Word 文档（缺少正文部件 ${mainPart}），可能是 Excel 或 PowerPoint 文件。`);
+    throw new DocumentReadError('not-word', `这不是 Word 文档（缺少正文部件 ${named ?? DEFAULT_MAIN_PART}），可能是 Excel 或 PowerPoint 文件。`);
   }
-  return { files, mainPart };
+  return { archive, mainPart, entry, read };
 }
 
-/** The main document part named by the package relationships (_rels/.rels), word/document.xml by default. */
-function mainDocumentPath(rels: Uint8Array | undefined): string {
-  const match = rels ? OFFICE_DOCUMENT_REL.exec(strFromU8(rels)) : null;
-  const target = match?.[1] ?? match?.[2];
-  return target ? target.replace(/^\//, '') : 'word/document.xml';
+/** The main document part named by the package relationships, as a part name (no leading '/'). */
+export function mainPartFromRels(relsXml: string): string | null {
+  for (const element of relsXml.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
+    const attributes = new Map([...element.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => [m[1], unescapeXml(m[2] ?? m[3])]));
+    if (attributes.get('TargetMode') === 'External') continue;
+    const type = attributes.get('Type') ?? '';
+    const target = attributes.get('Target');
+    if (OFFICE_DOCUMENT_TYPE.test(type) && target) return resolvePartName(target);
+  }
+  return null;
+}
+
+/** A relationship target of the package root ('/word/document.xml', './word/document.xml', 'word/%E6%96%87.xml') as a part name. */
+function resolvePartName(target: string): string {
+  const segments: string[] = [];
+  for (const segment of target.split(/[/\\]/)) {
+    if (segment === '' || segment === '.') continue;
+    if (segment === '..') segments.pop();
+    else segments.push(safeDecodeUri(segment));
+  }
+  return segments.join('/');
+}
+
+function safeDecodeUri(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
+const unescapeXml = (s: string) => s.replace(/&(lt|gt|quot|apos|amp|#x[0-9a-f]+|#\d+);/gi, (all, e: string) => {
+  const named: Record<string, string> = { lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' };
+  if (named[e.toLowerCase()]) return named[e.toLowerCase()];
+  const code = e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number.parseInt(e.slice(1), 10);
+  return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : all;
+});
+
+/**
+ * XML bytes as text, in the encoding the XML says (a byte-order mark, or the declaration's
+ * encoding="…"), UTF-8 otherwise. Bytes that do not decode become U+FFFD rather than an error.
+ */
+export function decodeXml(bytes: Uint8Array): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
+  const declared = /^(?:\uFEFF)?<\?xml[^>]*\bencoding\s*=\s*["']([\w.:-]+)["']/.exec(String.fromCharCode(...bytes.subarray(0, 200)))?.[1];
+  if (declared && !/^utf-?8$/i.test(declared)) {
+    try {
+      return new TextDecoder(declared).decode(bytes);
+    } catch {
+      // an encoding the runtime does not know: read as UTF-8, the OOXML default
+    }
+  }
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 function containsUtf16(bytes: Uint8Array, text: string): boolean {

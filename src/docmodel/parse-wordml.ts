@@ -3,14 +3,24 @@ import { DocumentReadError } from './read-error';
 import type { BodyBlock, DocumentModel, Paragraph, Table, TableCell, TableRow } from './model';
 
 const WORDML_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const MARKUP_COMPATIBILITY_NS = 'http://schemas.openxmlformats.org/markup-compatibility/2006';
 
 /**
- * Subtrees whose text is not part of the text the reader sees in place: tracked deletions and
- * moves away, field instructions, drawings and text boxes (their own content, elsewhere on the
- * page), and the duplicate fallback of mc:AlternateContent.
+ * Subtrees whose text is not part of the text the reader sees: tracked deletions and moves away,
+ * field instructions, embedded objects. Text boxes (w:txbxContent inside w:drawing or w:pict) are
+ * read as blocks of their own, placed after the paragraph that anchors them.
  */
-const SKIPPED = new Set(['del', 'moveFrom', 'instrText', 'delInstrText', 'drawing', 'pict', 'object', 'txbxContent']);
-const SKIPPED_QUALIFIED = new Set(['mc:Fallback']);
+const SKIPPED = new Set(['del', 'moveFrom', 'instrText', 'delInstrText', 'object']);
+
+/** What the parser was in the middle of when a text box started; restored when it ends. */
+interface TextBoxFrame {
+  tableStack: TableBuilder[];
+  paragraphStack: ParagraphBuilder[];
+  inRun: number;
+  inText: boolean;
+  /** The text box's own paragraphs and tables, in order. */
+  blocks: BodyBlock[];
+}
 
 interface CellBuilder {
   cell: TableCell;
@@ -47,6 +57,7 @@ interface ParagraphBuilder {
 export function parseWordprocessingML(xml: string): DocumentModel {
   const parser = new SaxesParser({ position: true, xmlns: false });
   let prefix = 'w:';
+  let mcPrefix = 'mc:';
   let skipDepth = 0;
   let inText = false;
   let inRun = 0;
@@ -56,13 +67,40 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   const blocks: BodyBlock[] = [];
   const tables: Table[] = [];
   const paragraphs: Paragraph[] = [];
-  const tableStack: TableBuilder[] = [];
-  const paragraphStack: ParagraphBuilder[] = [];
-  /** What the cells of each top-level table held, for unwrapLayoutTable. */
+  let tableStack: TableBuilder[] = [];
+  let paragraphStack: ParagraphBuilder[] = [];
+  const textBoxes: TextBoxFrame[] = [];
+  /** Blocks of text boxes anchored in the body paragraph being read, emitted after it. */
+  let anchoredBlocks: BodyBlock[] = [];
+  /** Per open mc:AlternateContent: whether a branch has been taken (only one is read). */
+  const alternates: boolean[] = [];
+  let altChunks = 0;
+  /** What the cells of each table held, for unwrapLayoutTable. */
   const cellContents = new Map<Table, BodyBlock[][]>();
-  const recordContent = (table: Table, content: BodyBlock[]) => cellContents.set(table, [...(cellContents.get(table) ?? []), content]);
+  const recordContent = (table: Table, content: BodyBlock[]) => {
+    const cells = cellContents.get(table);
+    if (cells) cells.push(content);
+    else cellContents.set(table, [content]);
+  };
 
   const currentCell = (): CellBuilder | null => tableStack.at(-1)?.row?.current ?? null;
+  /** Adds a body-level block (layout tables are unwrapped already); tables get their index. */
+  const emit = (block: BodyBlock) => {
+    if (block.kind === 'table') {
+      block.tableIndex = tables.length;
+      tables.push(block);
+    } else paragraphs.push(block);
+    blocks.push(block);
+  };
+  /** mc:AlternateContent offers the same content several ways: read the first mc:Choice, else mc:Fallback. */
+  const openAlternateContent = (local: string, selfClosing: boolean) => {
+    if (local === 'AlternateContent') {
+      if (!selfClosing) alternates.push(false);
+    } else if (local === 'Choice' || local === 'Fallback') {
+      if (alternates.length === 0 || alternates[alternates.length - 1]) skipDepth = selfClosing ? 0 : 1;
+      else alternates[alternates.length - 1] = true;
+    }
+  };
   const append = (s: string) => {
     const p = paragraphStack.at(-1);
     if (p) p.text += s;
@@ -79,12 +117,14 @@ export function parseWordprocessingML(xml: string): DocumentModel {
     }
     for (const [name, value] of Object.entries(tag.attributes)) {
       if (value === WORDML_NS && name.startsWith('xmlns:')) prefix = name.slice(6) + ':';
+      if (value === MARKUP_COMPATIBILITY_NS && name.startsWith('xmlns:')) mcPrefix = name.slice(6) + ':';
     }
     const name = tag.name;
-    if (!name.startsWith(prefix)) {
-      if (SKIPPED_QUALIFIED.has(name)) skipDepth = 1;
+    if (name.startsWith(mcPrefix)) {
+      openAlternateContent(name.slice(mcPrefix.length), tag.isSelfClosing);
       return;
     }
+    if (!name.startsWith(prefix)) return;
     const local = name.slice(prefix.length);
     if (SKIPPED.has(local)) {
       skipDepth = tag.isSelfClosing ? 0 : 1;
@@ -94,6 +134,18 @@ export function parseWordprocessingML(xml: string): DocumentModel {
     switch (local) {
       case 'document':
         sawDocument = true;
+        break;
+      case 'txbxContent':
+        if (!tag.isSelfClosing) {
+          textBoxes.push({ tableStack, paragraphStack, inRun, inText, blocks: [] });
+          tableStack = [];
+          paragraphStack = [];
+          inRun = 0;
+          inText = false;
+        }
+        break;
+      case 'altChunk':
+        if (inBody) altChunks++;
         break;
       case 'body':
         inBody = true;
@@ -193,10 +245,22 @@ export function parseWordprocessingML(xml: string): DocumentModel {
       skipDepth--;
       return;
     }
+    if (tag.name === `${mcPrefix}AlternateContent`) alternates.pop();
     if (!tag.name.startsWith(prefix)) return;
     const local = tag.name.slice(prefix.length);
     const end = parser.position;
     switch (local) {
+      case 'txbxContent': {
+        const frame = textBoxes.pop();
+        if (!frame) break;
+        ({ tableStack, paragraphStack, inRun, inText } = frame);
+        // In a cell, the text box belongs to the cell (a layout frame); in the body, after its paragraph.
+        const cell = currentCell();
+        if (cell) cell.content.push(...frame.blocks);
+        else if (textBoxes.length > 0) textBoxes[textBoxes.length - 1].blocks.push(...frame.blocks);
+        else anchoredBlocks.push(...frame.blocks);
+        break;
+      }
       case 'body':
         inBody = false;
         break;
@@ -217,9 +281,13 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         if (cell) {
           cell.paragraphs.push(p.text);
           cell.content.push(paragraph);
+        } else if (textBoxes.length > 0) {
+          textBoxes[textBoxes.length - 1].blocks.push(paragraph);
         } else if (tableStack.length === 0) {
-          paragraphs.push(paragraph);
-          blocks.push(paragraph);
+          emit(paragraph);
+          const anchored = anchoredBlocks;
+          anchoredBlocks = [];
+          anchored.forEach(emit);
         }
         break;
       }
@@ -227,7 +295,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const r = tableStack.at(-1)?.row;
         if (r?.current) {
           const c = r.current.cell;
-          if (tableStack.length === 1) recordContent(tableStack[0].table, r.current.content);
+          recordContent(tableStack[tableStack.length - 1].table, r.current.content);
           c.text = r.current.paragraphs.join('\n');
           c.source.end = end;
           r.row.cells.push(c);
@@ -252,17 +320,12 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const widest = Math.max(0, ...t.table.rows.map((r) => r.cells.reduce((n, c) => Math.max(n, c.gridColumn + c.gridSpan), 0)));
         t.table.gridColumnCount = Math.max(t.gridCols, widest);
         computeRowSpans(t.table);
-        if (t.nested) {
-          currentCell()?.content.push(t.table);
-          break;
-        }
-        for (const block of unwrapLayoutTable(t.table, cellContents.get(t.table))) {
-          if (block.kind === 'table') {
-            block.tableIndex = tables.length;
-            tables.push(block);
-          } else paragraphs.push(block);
-          blocks.push(block);
-        }
+        // Unwrapped as it closes, after the tables inside it: one level each, however deep the nesting.
+        const content = unwrapLayoutTable(t.table, cellContents.get(t.table));
+        cellContents.delete(t.table);
+        if (t.nested) currentCell()?.content.push(...content);
+        else if (textBoxes.length > 0) textBoxes[textBoxes.length - 1].blocks.push(...content);
+        else content.forEach(emit);
         break;
       }
     }
@@ -274,17 +337,19 @@ export function parseWordprocessingML(xml: string): DocumentModel {
     throw new DocumentReadError('corrupt', '文档内容已损坏，无法解析。请在 Word 或 WPS 中打开后重新保存再试。');
   }
   if (!sawDocument) throw new DocumentReadError('not-word', '这不是 Word 文档：文件中没有正文（w:document）。');
-  return { blocks, paragraphs, tables, xml };
+  anchoredBlocks.forEach(emit);
+  return { blocks, paragraphs, tables, xml, altChunks };
 }
 
 /**
- * A table of one cell that holds tables is a layout frame (web pages converted to Word often put
- * the whole report in one): its content counts as the body's. Any other table is itself.
+ * A table whose cells hold tables is a layout frame (web pages converted to Word often put the
+ * whole report in one, or lay tables out side by side): its content, cell by cell in reading
+ * order, counts as the body's, layout frames inside it unwrapped too. A report table never holds
+ * another table, so any other table is itself.
  */
-function unwrapLayoutTable(table: Table, contents: BodyBlock[][] | undefined): BodyBlock[] {
-  const single = table.rows.length === 1 && table.rows[0].cells.length === 1 && contents?.length === 1;
-  if (!single || !contents[0].some((b) => b.kind === 'table')) return [table];
-  return contents[0];
+function unwrapLayoutTable(table: Table, cells: BodyBlock[][] = []): BodyBlock[] {
+  if (!cells.some((content) => content.some((b) => b.kind === 'table'))) return [table];
+  return cells.flat();
 }
 
 /** saxes reports the position after `<name` and one more character; walk back to the `<`. */

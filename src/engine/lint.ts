@@ -1,4 +1,4 @@
-import { readDocument, type DocumentModel } from '../docmodel';
+import { DocumentReadError, readDocument, type DocumentModel, type PackageLimits } from '../docmodel';
 import { mapDocument, type MappedReport } from '../mapping';
 import { rules, type Diagnostic } from '../rules';
 
@@ -9,7 +9,14 @@ export interface LintOptions {
   currentYear: number;
   /** The report year as the user set it, overriding what the document says (it decides the expected format). */
   reportYear?: number | null;
+  /** How much a .docx may inflate to before it is refused as too large (default DEFAULT_LIMITS). */
+  limits?: PackageLimits;
+  /** Findings listed per rule; the rest are counted in one more finding (default MAX_FINDINGS_PER_RULE). */
+  maxFindingsPerRule?: number;
 }
+
+/** Enough to act on, few enough that a pathological document (thousands of tables) keeps the pane responsive. */
+export const MAX_FINDINGS_PER_RULE = 200;
 
 export interface LintResult {
   template: TemplateVersion;
@@ -24,7 +31,12 @@ const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 export function lintDocument(document: DocumentModel, options: LintOptions): LintResult {
   const report = mapDocument(document, options.currentYear, options.reportYear ?? null);
-  const diagnostics = report.isReport ? rules.flatMap((rule) => rule.check({ document, report })) : [];
+  if (!report.isReport && (document.altChunks ?? 0) > 0) {
+    // Not "no report here": the content is there, in a form this reader cannot see.
+    throw new DocumentReadError('embedded-content', '文档正文是以其他格式嵌入的内容（altChunk，常见于系统导出或网页转换的文件），无法检查。请在 Word 或 WPS 中打开并另存为 .docx 后再检查。');
+  }
+  const limit = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const diagnostics = report.isReport ? rules.flatMap((rule) => capped(sortByPlace(rule.check({ document, report }), document), limit)) : [];
   return {
     template: templateVersion(report),
     year: report.year,
@@ -37,7 +49,19 @@ export function lintDocument(document: DocumentModel, options: LintOptions): Lin
 
 /** Lints a .docx (or flat OPC) given as bytes; throws DocumentReadError for unreadable input. */
 export function lintDocx(bytes: Uint8Array, options: LintOptions): LintResult {
-  return lintDocument(readDocument(bytes), options);
+  return lintDocument(readDocument(bytes, options.limits), options);
+}
+
+/** The first `limit` findings of one rule (in document order), and one more saying how many are not listed. */
+function capped(found: Diagnostic[], limit: number): Diagnostic[] {
+  if (found.length <= limit) return found;
+  const first = found[0];
+  const rest = found.length - limit;
+  return [...found.slice(0, limit), {
+    rule: first.rule, severity: found.slice(limit).some((d) => d.severity === 'error') ? 'error' : 'warning', table: first.table, row: null, column: null,
+    message: `同类问题还有 ${rest} 处未列出（共 ${found.length} 处，只列出前 ${limit} 处）。请先处理以上问题后重新检查。`,
+    location: null, fix: null, suggestions: [],
+  }];
 }
 
 function templateVersion(report: MappedReport): TemplateVersion {

@@ -1,5 +1,6 @@
 import { balance } from './balance';
 import { columnLabel } from './column-label';
+import { embeddedContent } from './embedded-content';
 import { emptyCell } from './empty-cell';
 import { extraRow } from './extra-row';
 import { missingRow } from './missing-row';
@@ -19,5 +20,5 @@ export { describePlace } from './places';
 /** Every rule, in the order findings are reported. */
 export const rules: readonly Rule[] = [
   outdatedTemplate, missingTable, rowLabel, columnLabel, missingRow, extraRow, rowOrder,
-  emptyCell, notANumber, sumMismatch, balance, unconfirmedValue, sectionHeading,
+  emptyCell, notANumber, sumMismatch, balance, unconfirmedValue, sectionHeading, embeddedContent,
 ];

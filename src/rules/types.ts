@@ -8,7 +8,7 @@ export type { Edit, Fix } from '../edits/types';
 export type RuleId =
   | 'outdated-template' | 'row-label' | 'column-label' | 'missing-row' | 'extra-row' | 'row-order'
   | 'missing-table' | 'empty-cell' | 'not-a-number' | 'sum-mismatch' | 'balance' | 'section-heading'
-  | 'unconfirmed-value';
+  | 'unconfirmed-value' | 'embedded-content';
 
 export type Severity = 'error' | 'warning';
 

@@ -38,6 +38,7 @@ export const RULE_NAMES: Record<RuleId, string> = {
   balance: '申请数量不平衡（一＋二＝三＋四）',
   'section-heading': '章节标题不规范',
   'unconfirmed-value': '自动填入的数值待确认',
+  'embedded-content': '含无法检查的嵌入内容',
 };
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告' };

@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { createStandaloneHost } from '../../src/hosts/browser/standalone-host';
 import { buildSeedDocx } from '../support/fixtures';
+import { craftEntriesOf, craftZip, zeroBomb } from '../support/fixtures/package-craft';
 import { DOCX_MIME, assertFitsPane, browserSuite, engineCounts, sampleBytes, screenshot, waitForCounts, type TestPage } from '../support/browser/harness';
 
 /** A Word 97-2003 compound file: the OLE signature, then padding. */
@@ -54,6 +55,18 @@ describe('browser: bad input on the standalone page', function () {
     assert.equal(await p.getByTestId('file-name').count(), 0, 'no file counts as open');
     assert.equal(await p.getByTestId('summary').count(), 0);
     await screenshot(p, 'error-corrupt-file');
+    await sampleStillWorks(p);
+    suite.session.assertOnlyLocalTraffic();
+  });
+
+  it('a zip bomb (3 MB inflating to 3 GB, its size hidden) is refused with 文件过大; the tab survives and keeps working', async () => {
+    const p = await openBlank();
+    const bomb = craftZip(craftEntriesOf(sampleBytes()).map((e) => (e.name === 'word/document.xml' ? { name: e.name, deflated: { stream: zeroBomb(3 * 1024), declaredSize: 1024 } } : e)));
+    const expected = await openMessage(bomb, '年报.docx');
+    assert.match(expected, /^文件过大/);
+    await choose(p, '年报.docx', bomb);
+    const bar = await openError(p);
+    assert.ok(((await bar.textContent()) ?? '').includes(expected), `shows “${expected}”`);
     await sampleStillWorks(p);
     suite.session.assertOnlyLocalTraffic();
   });

@@ -1,4 +1,5 @@
-import { DocumentReadError } from '../../docmodel';
+import { DEFAULT_LIMITS, DocumentReadError } from '../../docmodel';
+import { tooLarge } from '../../docmodel/zip-archive';
 import type { Fix } from '../../edits/types';
 import { lintDocx } from '../../engine';
 import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml, templateYear } from '../../generate';
@@ -9,6 +10,7 @@ import type { StandaloneControls } from '../../taskpane/standalone-controls';
 import { readFileBytes, saveFileInBrowser } from './save-file';
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const DOCM_MIME = 'application/vnd.ms-word.document.macroEnabled.12';
 const STORAGE_PREFIX = 'nianbao-lint:ignored:';
 /** The agency in a blank template's title: a placeholder the clerk replaces. */
 const PLACEHOLDER_AGENCY = '某某单位';
@@ -143,6 +145,8 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
       if (/\.doc$/i.test(file.name)) {
         throw new DocumentReadError('legacy-doc', `“${file.name}”是旧版 .doc 文件：请先在 Word 或 WPS 中“另存为” .docx 格式，再打开。`);
       }
+      // Checked before reading: a huge file would be copied into the tab's memory first.
+      if (file.size > DEFAULT_LIMITS.maxTotalBytes) throw tooLarge(`“${file.name}”`, DEFAULT_LIMITS.maxTotalBytes, '--max-total-mb');
       await controls.open(await readFileBytes(file), file.name);
     },
 
@@ -152,7 +156,7 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
 
     download(): void {
       const doc = opened();
-      saveFile(doc.bytes, fixedName(doc.fileName), DOCX_MIME);
+      saveFile(doc.bytes, fixedName(doc.fileName), mimeTypeOf(doc.fileName));
     },
 
     downloadName: () => (current ? fixedName(current.fileName) : null),
@@ -161,7 +165,12 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
   return { host, controls };
 }
 
-export const fixedName = (fileName: string): string => `${fileName.replace(/\.docx$/i, '')}.fixed.docx`;
+/** 报告.docx → 报告.fixed.docx; a macro-enabled .docm stays .docm, Word XML text stays .xml (neither would open as .docx). */
+export const fixedName = (fileName: string): string => {
+  const kept = /\.(docm|xml)$/i.exec(fileName)?.[1].toLowerCase() ?? 'docx';
+  return `${fileName.replace(/\.(docx|docm|xml)$/i, '')}.fixed.${kept}`;
+};
+const mimeTypeOf = (fileName: string) => (/\.docm$/i.test(fileName) ? DOCM_MIME : /\.xml$/i.test(fileName) ? 'application/xml' : DOCX_MIME);
 
 function blankTemplate(what: TemplateChoice, year: number): { bytes: Uint8Array; fileName: string } {
   if (what === 'report') {

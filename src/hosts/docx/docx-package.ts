@@ -1,33 +1,96 @@
-import { strFromU8, strToU8, zipSync, type Zippable } from 'fflate';
+import { strFromU8, strToU8 } from 'fflate';
 import { DocumentReadError, extractDocumentXml } from '../../docmodel';
-import { unzipWordPackage } from '../../docmodel/open-package';
+import { decodeXml, isZip, openWordPackage, type WordPackage } from '../../docmodel/open-package';
+import type { PackageLimits } from '../../docmodel/zip-archive';
 import { nextMarkId } from '../../ooxml/mark-ids';
 import { escapeXml } from '../../ooxml/xml-tree';
 import type { NewComment } from './apply-edits';
+import { copiedEntry, newEntry, writeZip } from './zip-writer';
 
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 export const COMMENT_AUTHOR = '政务公开年报检查';
-/** A fixed timestamp for rewritten zip entries, so the same fix gives the same bytes. */
-const ZIP_TIME = new Date(Date.UTC(2021, 8, 26));
+
+/**
+ * The parts of an opened .docx by name. A part is inflated when first asked for (within the
+ * package limits) and remembered; parts never asked for are never inflated, and parts never set
+ * are written back as the very compressed bytes they came as.
+ */
+export class PackageParts extends Map<string, Uint8Array> {
+  /** Parts given new content (or added), which are the only ones compressed anew. */
+  readonly changed = new Set<string>();
+
+  constructor(readonly source: WordPackage, from?: PackageParts) {
+    super();
+    if (from) {
+      for (const [name, bytes] of Map.prototype.entries.call(from) as Iterable<[string, Uint8Array]>) super.set(name, bytes);
+      for (const name of from.changed) this.changed.add(name);
+    }
+  }
+
+  /** Zip names compare case-insensitively in OPC: a part keeps the name it has in the archive. */
+  private canonical(name: string): string {
+    return this.source.entry(name)?.name ?? name;
+  }
+
+  override get(name: string): Uint8Array | undefined {
+    const key = this.canonical(name);
+    if (!super.has(key)) {
+      const bytes = this.source.read(key);
+      if (bytes) super.set(key, bytes);
+    }
+    return super.get(key);
+  }
+
+  override has(name: string): boolean {
+    return super.has(this.canonical(name)) || this.source.entry(name) !== null;
+  }
+
+  override set(name: string, bytes: Uint8Array): this {
+    const key = this.canonical(name);
+    this.changed.add(key);
+    return super.set(key, bytes);
+  }
+}
 
 /** An opened .docx: every part as it was, in its original order. */
 export interface DocxPackage {
-  parts: Map<string, Uint8Array>;
+  parts: PackageParts;
   mainPart: string;
+  /** XML text rather than a zip: the main part is the whole file. */
+  flat?: boolean;
 }
 
-export function openDocx(bytes: Uint8Array): DocxPackage {
-  if (!(bytes[0] === 0x50 && bytes[1] === 0x4b)) {
-    extractDocumentXml(bytes); // says what the file is (encrypted, .doc, PDF …) when it is not a zip
-    throw new DocumentReadError('not-word', '只能修复 .docx 文件。');
+/**
+ * Opens what lint accepts: a .docx, or XML text (a flat OPC package as Word saves "Word XML
+ * 文档", or a bare document.xml), which is fixed as the one text it is.
+ */
+export function openDocx(bytes: Uint8Array, limits?: PackageLimits): DocxPackage {
+  if (!isZip(bytes)) {
+    const xml = extractDocumentXml(bytes, limits); // says what the file is (encrypted, .doc, PDF …) when it is not XML
+    return { parts: new PackageParts(flatSource(strToU8(xml))), mainPart: FLAT_MAIN_PART, flat: true };
   }
-  const { files, mainPart } = unzipWordPackage(bytes);
-  return { parts: new Map(Object.entries(files)), mainPart };
+  const source = openWordPackage(bytes, limits);
+  return { parts: new PackageParts(source), mainPart: source.mainPart };
 }
 
-export const documentXmlOf = (pkg: DocxPackage) => strFromU8(pkg.parts.get(pkg.mainPart)!);
+/** The name the whole XML text of a flat file goes by. */
+const FLAT_MAIN_PART = 'flat.xml';
+const flatSource = (bytes: Uint8Array): WordPackage => ({
+  archive: { bytes: new Uint8Array(), entries: [] },
+  mainPart: FLAT_MAIN_PART,
+  entry: () => null,
+  read: (name) => (name === FLAT_MAIN_PART ? bytes : null),
+});
+
+/** Whether the package holds macros (a .docm's content type): such content must stay in a .docm file. */
+export function isMacroEnabled(pkg: DocxPackage): boolean {
+  const types = pkg.parts.get('[Content_Types].xml');
+  return (types ? decodeXml(types) : '').includes('macroEnabled') || pkg.parts.has('word/vbaProject.bin');
+}
+
+export const documentXmlOf = (pkg: DocxPackage) => decodeXml(pkg.parts.get(pkg.mainPart)!);
 
 /** The first comment id not used by the document or its comments part. */
 export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
@@ -38,16 +101,28 @@ export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
 
 /** A copy of the package with a new main document and, if any, the new comments added. */
 export function withDocument(pkg: DocxPackage, documentXml: string, comments: NewComment[]): DocxPackage {
-  const parts = new Map(pkg.parts);
-  parts.set(pkg.mainPart, strToU8(documentXml));
+  const parts = new PackageParts(pkg.parts.source, pkg.parts);
+  parts.set(pkg.mainPart, strToU8(declaredUtf8(documentXml)));
+  if (comments.length > 0 && pkg.flat) {
+    // The flat text has no separate comments part to extend; a reference to a missing comment would not open.
+    throw new DocumentReadError('not-word', '这些修复需要添加批注（迁移 2019 年格式时待核实的数值），XML 文本文件无法添加。请在 Word 或 WPS 中另存为 .docx 后再修复。');
+  }
   if (comments.length > 0) addComments(parts, pkg.mainPart, comments);
-  return { parts, mainPart: pkg.mainPart };
+  return { parts, mainPart: pkg.mainPart, flat: pkg.flat };
 }
 
+/** The part is written as UTF-8: a declaration naming the encoding it was read in (GB2312, UTF-16) must say so. */
+const declaredUtf8 = (xml: string) => xml.replace(/^(\uFEFF?<\?xml[^>]*?\bencoding\s*=\s*)(["'])[^"']*\2/, '$1$2UTF-8$2');
+
+/** The package as a .docx (a flat file as its text): parts in their original order, unchanged ones copied without inflating them, new ones last. */
 export function docxBytes(pkg: DocxPackage): Uint8Array {
-  const zippable: Zippable = {};
-  for (const [name, data] of pkg.parts) zippable[name] = [data, { mtime: ZIP_TIME }];
-  return zipSync(zippable, { level: 6 });
+  const { parts } = pkg;
+  if (pkg.flat) return parts.get(pkg.mainPart)!;
+  const { archive } = parts.source;
+  const inArchive = new Set(archive.entries.map((e) => e.name));
+  const entries = archive.entries.map((e) => (parts.changed.has(e.name) ? newEntry(e.name, parts.get(e.name)!, e) : copiedEntry(archive, e)));
+  for (const name of parts.changed) if (!inArchive.has(name)) entries.push(newEntry(name, parts.get(name)!, null));
+  return writeZip(entries);
 }
 
 function commentXml(c: NewComment): string {

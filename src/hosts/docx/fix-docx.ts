@@ -30,7 +30,7 @@ export interface FixReport {
  * `leaveAlone` picks (the ones the user chose to ignore) are not fixed.
  */
 export function fixAllDocx(bytes: Uint8Array, options: LintOptions, leaveAlone: (d: Diagnostic) => boolean = () => false): FixReport {
-  const pkg = openDocx(bytes);
+  const pkg = openDocx(bytes, options.limits);
   const original = documentXmlOf(pkg);
   let xml = original;
   const seen = new Set([xml]);
