@@ -81,20 +81,34 @@ export function openWordPackage(bytes: Uint8Array, limits: PackageLimits = DEFAU
 
 /** The main document part named by the package relationships, as a part name (no leading '/'). */
 export function mainPartFromRels(relsXml: string): string | null {
-  for (const element of relsXml.match(/<(?:\w+:)?Relationship\b[^>]*>/g) ?? []) {
-    const attributes = new Map([...element.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => [m[1], unescapeXml(m[2] ?? m[3])]));
-    if (attributes.get('TargetMode') === 'External') continue;
-    const type = attributes.get('Type') ?? '';
-    const target = attributes.get('Target');
-    if (OFFICE_DOCUMENT_TYPE.test(type) && target) return resolvePartName(target);
-  }
-  return null;
+  const main = relationshipsOf(relsXml).find((r) => !r.external && OFFICE_DOCUMENT_TYPE.test(r.type));
+  return main ? resolvePartName('', main.target) : null;
 }
 
-/** A relationship target of the package root ('/word/document.xml', './word/document.xml', 'word/%E6%96%87.xml') as a part name. */
-function resolvePartName(target: string): string {
+export interface Relationship {
+  id: string;
+  type: string;
+  target: string;
+  external: boolean;
+}
+
+/** The relationships of a .rels part, whatever its prefix or quote style. */
+export function relationshipsOf(relsXml: string): Relationship[] {
+  return (relsXml.match(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g) ?? []).map((element) => {
+    const attributes = new Map([...element.matchAll(/([\w:]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)].map((m) => [m[1], unescapeXml(m[2] ?? m[3])]));
+    return { id: attributes.get('Id') ?? '', type: attributes.get('Type') ?? '', target: attributes.get('Target') ?? '', external: attributes.get('TargetMode') === 'External' };
+  });
+}
+
+/**
+ * A relationship target as a part name: '/word/x.xml' from the package root, otherwise relative to
+ * `baseFolder` ('' for the package's own relationships, 'word/' for the main part's); './', '..',
+ * backslashes and %-escapes resolved.
+ */
+export function resolvePartName(baseFolder: string, target: string): string {
   const segments: string[] = [];
-  for (const segment of target.split(/[/\\]/)) {
+  const path = target.startsWith('/') ? target : baseFolder + target;
+  for (const segment of path.split(/[/\\]/)) {
     if (segment === '' || segment === '.') continue;
     if (segment === '..') segments.pop();
     else segments.push(safeDecodeUri(segment));

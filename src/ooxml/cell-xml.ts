@@ -4,6 +4,8 @@ import { applySplices, child, childrenNamed, descendants, escapeXml, hasAncestor
 const TEXT_ELEMENTS = new Set(['w:t', 'w:tab', 'w:br', 'w:cr', 'w:sym', 'w:noBreakHyphen', 'w:softHyphen']);
 /** Runs in these are not the cell's own visible text (deleted text, drawings, text boxes). */
 const FOREIGN = new Set(['w:del', 'w:moveFrom', 'w:txbxContent', 'w:drawing', 'w:pict', 'w:tbl']);
+/** Inside a paragraph of the cell but not its text: a nested table's or a text box's paragraphs. */
+const NOT_THE_CELLS = new Set(['w:tbl', 'w:txbxContent']);
 
 /** A run as WordprocessingML: line breaks become w:br. */
 export function runXml(value: string, runProperties: string): string {
@@ -11,28 +13,53 @@ export function runXml(value: string, runProperties: string): string {
   return `<w:r>${runProperties}${parts.join('<w:br/>')}</w:r>`;
 }
 
+/**
+ * What a text rewrite takes out of a run: its characters. A page or column break, a symbol, a note
+ * reference, a field character, a drawing or a comment reference in the same run stays.
+ */
+function isReplacedText(run: XmlNode, node: XmlNode): boolean {
+  if (node.name === 'w:br') return !/^(page|column)$/.test(node.attributes['w:type'] ?? '');
+  return node.name !== 'w:sym' && TEXT_ELEMENTS.has(node.name) && node.parent === run;
+}
+
 function textRuns(paragraph: XmlNode): XmlNode[] {
   return [...descendants(paragraph)].filter((n) => n.name === 'w:r' && !hasAncestor(n, FOREIGN, paragraph) && n.children.some((c) => TEXT_ELEMENTS.has(c.name)));
+}
+
+/** A run that holds nothing but text (and its properties) goes whole; others lose only their text. */
+const isPureTextRun = (run: XmlNode) => run.children.every((c) => c.name === 'w:rPr' || isReplacedText(run, c));
+
+/** The paragraphs whose text is the cell's: at any depth (w:sdt, w:customXml), but not in a nested table or text box. */
+function ownParagraphs(tc: XmlNode): XmlNode[] {
+  return [...descendants(tc)].filter((n) => n.name === 'w:p' && !hasAncestor(n, NOT_THE_CELLS, tc));
 }
 
 const TRACKED_REMOVALS = new Set(['w:del', 'w:moveFrom']);
 const TRACKED_ADDITIONS = new Set(['w:ins', 'w:moveTo']);
 
 /**
- * What goes when a paragraph's text is replaced: its text runs, and the tracked changes around
- * that text — deletions, and insertions left empty — so that neither accepting nor rejecting the
- * remaining changes brings old text back. Outermost pieces only, in document order.
+ * What goes when a paragraph's text is replaced: its text (whole runs where they hold nothing
+ * else), and the tracked changes around that text — deletions, and insertions left empty — so
+ * that neither accepting nor rejecting the remaining changes brings old text back. Outermost
+ * pieces only, in document order.
  */
 function textUnits(paragraph: XmlNode): XmlNode[] {
   const runs = textRuns(paragraph);
   const all = [...descendants(paragraph)];
   const removals = all.filter((n) => TRACKED_REMOVALS.has(n.name) && !hasAncestor(n, FOREIGN, paragraph));
   const emptied = all.filter((n) => TRACKED_ADDITIONS.has(n.name)
-    && [...descendants(n)].filter((d) => d.name === 'w:r').every((r) => runs.includes(r)));
+    && [...descendants(n)].filter((d) => d.name === 'w:r').every((r) => runs.includes(r) && isPureTextRun(r)));
   const units = [...runs, ...removals, ...emptied];
   return units
     .filter((u) => !units.some((o) => o !== u && o.start <= u.start && u.end <= o.end))
     .sort((a, b) => a.start - b.start);
+}
+
+/** A unit's text taken out: nothing for a pure text run or a tracked change, the run without its characters otherwise. */
+function withoutText(xml: string, unit: XmlNode): string {
+  if (unit.name !== 'w:r' || isPureTextRun(unit)) return '';
+  const removed = unit.children.filter((c) => isReplacedText(unit, c));
+  return applySplices(xml.slice(unit.start, unit.end), removed.map((c) => ({ start: c.start - unit.start, end: c.end - unit.start, text: '' })));
 }
 
 /** Formatting to reuse for new text: the first text run's w:rPr, else the paragraph mark's. */
@@ -50,13 +77,14 @@ function runPropertiesOf(xml: string, paragraphs: XmlNode[]): string {
 
 /**
  * Rewrites the text of one `<w:tc>` and nothing else: its properties, paragraph properties,
- * bookmarks and comment marks stay; the text runs give way to one run with the first run's format.
- * `around` wraps the new run (comment range marks).
+ * bookmarks, comment marks, note references, fields and drawings stay; the text gives way to one
+ * run with the first run's format, where the first text was (inside a content control or a
+ * hyperlink if it was there). `around` wraps the new run (comment range marks).
  */
 export function setCellTextXml(cellXml: string, value: string, around: { before: string; after: string } = { before: '', after: '' }): string {
   const tree = parseTree(cellXml);
   const tc = tree.children[0];
-  const paragraphs = childrenNamed(tc, 'w:p');
+  const paragraphs = ownParagraphs(tc);
   const runProperties = runPropertiesOf(cellXml, paragraphs);
   const replacement = around.before + runXml(value, runProperties) + around.after;
   const splices: Splice[] = [];
@@ -65,17 +93,17 @@ export function setCellTextXml(cellXml: string, value: string, around: { before:
     return applySplices(cellXml, splices);
   }
   paragraphs.forEach((p, index) => {
-    const runs = textUnits(p);
-    if (index > 0) {
-      // Later paragraphs go when they hold nothing but text; marks (bookmarks, comments) keep them.
-      const onlyText = p.children.every((c) => c.name === 'w:pPr' || runs.includes(c));
+    const units = textUnits(p);
+    if (index > 0 && p.parent === tc) {
+      // Later paragraphs go when they hold nothing but text; marks (bookmarks, comments, notes) keep them.
+      const onlyText = p.children.every((c) => c.name === 'w:pPr' || (units.includes(c) && withoutText(cellXml, c) === ''));
       if (onlyText) {
         splices.push({ start: p.start, end: p.end, text: '' });
         return;
       }
     }
-    runs.forEach((run, i) => splices.push({ start: run.start, end: run.end, text: index === 0 && i === 0 ? replacement : '' }));
-    if (index === 0 && runs.length === 0) {
+    units.forEach((unit, i) => splices.push({ start: unit.start, end: unit.end, text: (index === 0 && i === 0 ? replacement : '') + withoutText(cellXml, unit) }));
+    if (index === 0 && units.length === 0) {
       if (p.closeStart === p.end) splices.push({ start: p.start, end: p.end, text: `${cellXml.slice(p.start, p.end - 2)}>${replacement}</w:p>` });
       else splices.push({ start: p.closeStart, end: p.closeStart, text: replacement });
     }

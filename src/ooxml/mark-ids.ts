@@ -5,9 +5,9 @@
  */
 export function nextMarkId(documentXml: string, commentsXml: string | null = null): number {
   const ids = [
-    ...documentXml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*w:id="(\d+)"/g),
-    ...(commentsXml ? commentsXml.matchAll(/<w:comment\b[^>]*w:id="(\d+)"/g) : []),
-    ...documentXml.matchAll(/w:name="_nbConfirm_[0-9a-fdx]*_(\d+)"/g),
+    ...documentXml.matchAll(/<w:comment(?:RangeStart|RangeEnd|Reference)\b[^>]*\bw:id\s*=\s*["'](\d+)["']/g),
+    ...(commentsXml ? commentsXml.matchAll(/<w:comment\b[^>]*\bw:id\s*=\s*["'](\d+)["']/g) : []),
+    ...documentXml.matchAll(/w:name\s*=\s*["']_nbConfirm_[0-9a-fdx]*_(\d+)["']/g),
   ].map((m) => Number(m[1]));
-  return ids.length ? Math.max(...ids) + 1 : 0;
+  return ids.reduce((next, id) => Math.max(next, id + 1), 0);
 }

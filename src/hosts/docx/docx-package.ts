@@ -1,15 +1,20 @@
-import { strFromU8, strToU8 } from 'fflate';
+import { strToU8 } from 'fflate';
 import { DocumentReadError, extractDocumentXml } from '../../docmodel';
-import { decodeXml, isZip, openWordPackage, type WordPackage } from '../../docmodel/open-package';
+import { decodeXml, isZip, openWordPackage, relationshipsOf, resolvePartName, type WordPackage } from '../../docmodel/open-package';
 import type { PackageLimits } from '../../docmodel/zip-archive';
+import { canonicalForm } from '../../ooxml/canonical-prefixes';
 import { nextMarkId } from '../../ooxml/mark-ids';
+import { assertWellFormed } from './verify-output';
 import { escapeXml } from '../../ooxml/xml-tree';
 import type { NewComment } from './apply-edits';
 import { copiedEntry, newEntry, writeZip } from './zip-writer';
 
 const COMMENTS_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml';
 const COMMENTS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments';
+const STRICT_COMMENTS_REL = 'http://purl.oclc.org/ooxml/officeDocument/relationships/comments';
+const COMMENTS_REL_TYPE = /\/relationships\/comments$/;
 const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
+const STRICT_W_NS = 'http://purl.oclc.org/ooxml/wordprocessingml/main';
 export const COMMENT_AUTHOR = '政务公开年报检查';
 
 /**
@@ -90,24 +95,42 @@ export function isMacroEnabled(pkg: DocxPackage): boolean {
   return (types ? decodeXml(types) : '').includes('macroEnabled') || pkg.parts.has('word/vbaProject.bin');
 }
 
-export const documentXmlOf = (pkg: DocxPackage) => decodeXml(pkg.parts.get(pkg.mainPart)!);
+/**
+ * The main document as the edits speak it: WordprocessingML under `w:` whatever prefix the file
+ * uses (withDocument translates back). A document whose prefixes cannot be translated faithfully is
+ * refused for fixing (it can still be checked).
+ */
+export function documentXmlOf(pkg: DocxPackage): string {
+  return canonicalMain(pkg).xml;
+}
+
+const canonicalForms = new WeakMap<DocxPackage, { xml: string; restore: (edited: string) => string }>();
+
+function canonicalMain(pkg: DocxPackage): { xml: string; restore: (edited: string) => string } {
+  const known = canonicalForms.get(pkg);
+  if (known) return known;
+  const form = canonicalForm(decodeXml(pkg.parts.get(pkg.mainPart)!));
+  if (form) canonicalForms.set(pkg, form);
+  else throw new DocumentReadError('fix-refused', '此文件的 XML 命名空间写法特殊（同一命名空间用了多个前缀），无法安全地自动修复；检查结果不受影响。请在 Word 或 WPS 中打开并另存为 .docx 后再修复。');
+  return form;
+}
 
 /** The first comment id not used by the document or its comments part. */
 export function nextCommentId(pkg: DocxPackage, documentXml: string): number {
-  const commentsPart = existingCommentsPart(pkg.parts, pkg.mainPart);
-  const existing = commentsPart ? pkg.parts.get(commentsPart) : undefined;
-  return nextMarkId(documentXml, existing ? strFromU8(existing) : null);
+  return nextMarkId(documentXml, commentsXmlOf(pkg.parts, existingCommentsPart(pkg.parts, pkg.mainPart))?.xml ?? null);
 }
 
 /** A copy of the package with a new main document and, if any, the new comments added. */
 export function withDocument(pkg: DocxPackage, documentXml: string, comments: NewComment[]): DocxPackage {
   const parts = new PackageParts(pkg.parts.source, pkg.parts);
-  parts.set(pkg.mainPart, strToU8(declaredUtf8(documentXml)));
+  const restored = canonicalMain(pkg).restore(documentXml);
+  assertWellFormed(restored);
+  parts.set(pkg.mainPart, strToU8(declaredUtf8(restored)));
   if (comments.length > 0 && pkg.flat) {
     // The flat text has no separate comments part to extend; a reference to a missing comment would not open.
     throw new DocumentReadError('not-word', '这些修复需要添加批注（迁移 2019 年格式时待核实的数值），XML 文本文件无法添加。请在 Word 或 WPS 中另存为 .docx 后再修复。');
   }
-  if (comments.length > 0) addComments(parts, pkg.mainPart, comments);
+  if (comments.length > 0) addComments(parts, pkg.mainPart, documentXml, comments);
   return { parts, mainPart: pkg.mainPart, flat: pkg.flat };
 }
 
@@ -131,36 +154,56 @@ function commentXml(c: NewComment): string {
 
 /** Where the main document's relationships live: word/_rels/document.xml.rels for word/document.xml. */
 const relsPathOf = (mainPart: string) => mainPart.replace(/([^/]+)$/, '_rels/$1.rels');
+const folderOf = (part: string) => part.replace(/[^/]+$/, '');
+
+/** Strict OOXML packages name their namespaces and relationship types differently; new parts follow the package. */
+const isStrict = (documentXml: string) => documentXml.includes(STRICT_W_NS);
 
 /** The comments part the document's relationships name, if it has one (its name is not fixed). */
 function existingCommentsPart(parts: Map<string, Uint8Array>, mainPart: string): string | null {
   const rels = parts.get(relsPathOf(mainPart));
   if (!rels) return null;
-  const relation = [...strFromU8(rels).matchAll(/<Relationship\b[^>]*>/g)].map((m) => m[0]).find((r) => r.includes(`Type="${COMMENTS_REL}"`));
-  const target = relation && /Target="([^"]+)"/.exec(relation)?.[1];
-  if (!target) return null;
-  return target.startsWith('/') ? target.slice(1) : mainPart.replace(/[^/]+$/, '') + target;
+  const relation = relationshipsOf(decodeXml(rels)).find((r) => !r.external && COMMENTS_REL_TYPE.test(r.type));
+  return relation ? resolvePartName(folderOf(mainPart), relation.target) : null;
 }
 
-function addComments(parts: Map<string, Uint8Array>, mainPart: string, comments: NewComment[]): void {
+/** The existing comments part's XML under `w:` (a default namespace or ns0: translated), with the way back. */
+function commentsXmlOf(parts: Map<string, Uint8Array>, partName: string | null) {
+  const bytes = partName ? parts.get(partName) : undefined;
+  if (!bytes) return null;
+  const form = canonicalForm(decodeXml(bytes));
+  if (!form) throw new DocumentReadError('fix-refused', '批注部件的 XML 命名空间写法特殊，无法安全地添加批注。请在 Word 或 WPS 中另存为 .docx 后再修复。');
+  return form;
+}
+
+function addComments(parts: Map<string, Uint8Array>, mainPart: string, documentXml: string, comments: NewComment[]): void {
   const added = comments.map(commentXml).join('');
   const existing = existingCommentsPart(parts, mainPart);
-  if (existing && parts.has(existing)) {
-    const xml = strFromU8(parts.get(existing)!);
-    parts.set(existing, strToU8(xml.replace(/<\/w:comments>\s*$/, `${added}</w:comments>`)));
+  const current = commentsXmlOf(parts, existing);
+  if (existing && current) {
+    // Appended inside the root: `<w:comments …/>` (empty) is opened first.
+    const appended = /<w:comments\b[^>]*\/>/.test(current.xml)
+      ? current.xml.replace(/<w:comments\b([^>]*?)\s*\/>/, `<w:comments$1>${added}</w:comments>`)
+      : current.xml.replace(/<\/w:comments>(\s*)$/, `${added}</w:comments>$1`);
+    if (appended === current.xml) throw new DocumentReadError('fix-refused', `批注部件 ${existing} 无法识别，未添加批注；请在 Word 或 WPS 中另存为 .docx 后再修复。`);
+    const restored = current.restore(appended);
+    assertWellFormed(restored);
+    parts.set(existing, strToU8(declaredUtf8(restored)));
     return;
   }
-  const partName = existing ?? mainPart.replace(/[^/]+$/, '') + 'comments.xml';
-  parts.set(partName, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${W_NS}">${added}</w:comments>`));
+  const strict = isStrict(documentXml);
+  const partName = existing ?? folderOf(mainPart) + 'comments.xml';
+  parts.set(partName, strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<w:comments xmlns:w="${strict ? STRICT_W_NS : W_NS}">${added}</w:comments>`));
   const types = parts.get('[Content_Types].xml');
-  if (types && !strFromU8(types).includes(`PartName="/${partName}"`)) {
-    parts.set('[Content_Types].xml', strToU8(strFromU8(types).replace('</Types>', `<Override PartName="/${partName}" ContentType="${COMMENTS_TYPE}"/></Types>`)));
+  if (types && !decodeXml(types).toLowerCase().includes(`partname="/${partName.toLowerCase()}"`)) {
+    parts.set('[Content_Types].xml', strToU8(decodeXml(types).replace(/<\/((?:[\w.-]+:)?)Types>/, `<$1Override PartName="/${partName}" ContentType="${COMMENTS_TYPE}"/></$1Types>`)));
   }
-  if (existing) return; // the relationship is already there
+  if (existing) return; // the relationship is already there (its part was missing)
   const relsPath = relsPathOf(mainPart);
-  const rels = parts.get(relsPath) ? strFromU8(parts.get(relsPath)!) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
-  const used = new Set([...rels.matchAll(/Id="([^"]+)"/g)].map((m) => m[1]));
+  const rels = parts.get(relsPath) ? decodeXml(parts.get(relsPath)!) : '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+  const used = new Set(relationshipsOf(rels).map((r) => r.id));
   let n = 1;
   while (used.has(`rId${n}`)) n++;
-  parts.set(relsPath, strToU8(rels.replace('</Relationships>', `<Relationship Id="rId${n}" Type="${COMMENTS_REL}" Target="${partName.slice(mainPart.replace(/[^/]+$/, '').length)}"/></Relationships>`)));
+  const type = strict ? STRICT_COMMENTS_REL : COMMENTS_REL;
+  parts.set(relsPath, strToU8(rels.replace(/<\/((?:[\w.-]+:)?)Relationships>/, `<$1Relationship Id="rId${n}" Type="${type}" Target="${partName.slice(folderOf(mainPart).length)}"/></$1Relationships>`)));
 }
