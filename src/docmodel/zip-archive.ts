@@ -100,7 +100,10 @@ export function readZipArchive(bytes: Uint8Array): ZipArchive {
     if (error instanceof DocumentReadError) throw error;
     throw corrupt(); // a read past the end: the directory is cut short
   }
-  return { bytes, entries };
+  const archive = { bytes, entries };
+  // Every entry must be where the directory says, even parts lint never reads: fix copies them all.
+  for (const entry of entries) dataStart(archive, entry);
+  return archive;
 }
 
 /** Sizes and offsets of 0xFFFFFFFF are in the zip64 extra field, in this order, only those that overflow. */
