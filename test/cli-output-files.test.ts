@@ -74,6 +74,10 @@ describe('CLI output files: nothing is replaced unless asked', () => {
     const defaultTarget = file('in.fixed.docx');
     assert.equal(run(['fix', input]).code, EXIT_UNREADABLE_OR_USAGE);
     assert.equal(readFileSync(defaultTarget, 'utf8'), 'keep');
+    const dryRun = run(['fix', input, '--dry-run']);
+    assert.equal(dryRun.code, EXIT_CLEAN);
+    assert.match(dryRun.stdout, /已修复[\s\S]*注意：文件 .*in\.fixed\.docx 已存在，未覆盖/);
+    assert.equal(readFileSync(defaultTarget, 'utf8'), 'keep');
     assert.equal(run(['fix', input, '-o', other, '--force']).code, EXIT_CLEAN);
     assert.deepEqual(lintDocx(readFileSync(other), { currentYear: CURRENT_YEAR }).diagnostics, []);
     assert.deepEqual(readFileSync(input), Buffer.from(seed004));
