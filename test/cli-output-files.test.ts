@@ -11,6 +11,7 @@ import { lintDocx } from '../src/engine';
 import { fixAllDocx } from '../src/hosts/docx';
 import { fixedName } from '../src/hosts/browser/standalone-host';
 import { buildSeedDocx } from './support/fixtures';
+import { testHost } from './taskpane/support';
 import { craftEntriesOf, craftZip, partsOf, zipOf } from './support/fixtures/package-craft';
 
 const CURRENT_YEAR = 2026;
@@ -73,6 +74,10 @@ describe('CLI output files: nothing is replaced unless asked', () => {
     assert.equal(readFileSync(other, 'utf8'), 'keep');
     const defaultTarget = file('in.fixed.docx');
     assert.equal(run(['fix', input]).code, EXIT_UNREADABLE_OR_USAGE);
+    assert.equal(readFileSync(defaultTarget, 'utf8'), 'keep');
+    const dryRun = run(['fix', input, '--dry-run']);
+    assert.equal(dryRun.code, EXIT_CLEAN);
+    assert.match(dryRun.stdout, /已修复[\s\S]*注意：文件 .*in\.fixed\.docx 已存在，未覆盖/);
     assert.equal(readFileSync(defaultTarget, 'utf8'), 'keep');
     assert.equal(run(['fix', input, '-o', other, '--force']).code, EXIT_CLEAN);
     assert.deepEqual(lintDocx(readFileSync(other), { currentYear: CURRENT_YEAR }).diagnostics, []);
@@ -226,7 +231,7 @@ describe('CLI folders: unreadable entries, symlinks, names from Windows', () => 
     assert.equal((r.stdout.match(/empty-cell/g) ?? []).length, 10); // both links to 004 were checked
   });
 
-  it('a zip whose part names are GBK without the UTF-8 flag (made on Windows) opens for lint and fix', () => {
+  it('a zip whose part names are GBK without the UTF-8 flag (made on Windows) opens for lint, fix and the browser host', async () => {
     const gbkName = new Uint8Array([0x77, 0x6f, 0x72, 0x64, 0x2f, 0xcd, 0xbc, 0xc6, 0xac, 0x2e, 0x70, 0x6e, 0x67]); // word/图片.png
     const invalidFlagged = new Uint8Array([0x77, 0x6f, 0x72, 0x64, 0x2f, 0xff, 0xfe, 0x2e, 0x62, 0x69, 0x6e]); // flagged UTF-8, but is not
     const docx = craftZip([
@@ -240,6 +245,10 @@ describe('CLI folders: unreadable entries, symlinks, names from Windows', () => 
     const names = partsOf(fixed.bytes).map(([n]) => n);
     assert.ok(names.includes('word/图片.png'), names.join());
     assert.equal(names.length, craftEntriesOf(seed004).length + 2);
+    const { host, controls } = testHost();
+    await controls.open(docx, 'windows.docx');
+    const outcome = await host.fixAll({ currentYear: CURRENT_YEAR, reportYear: null, trackChanges: false, comments: false });
+    assert.equal(outcome.applied.length, 5);
   });
 });
 

@@ -186,3 +186,17 @@ function encodeGbk(text: string): Uint8Array {
   }
   return new Uint8Array(bytes);
 }
+
+describe('lint and fix agree on a broken package', () => {
+  it('an entry whose data is not where the directory says makes both say 文件已损坏, even a part lint would not read', async () => {
+    const seed = await buildSeedDocx('002');
+    const docx = craftZip(craftEntriesOf(seed));
+    const archive = readZipArchive(docx);
+    const unread = archive.entries.find((e) => e.name === 'docProps/app.xml')!;
+    const broken = new Uint8Array(docx);
+    broken[unread.headerOffset] = 0; // the local header's signature
+    const corrupt = (e: unknown) => e instanceof DocumentReadError && e.code === 'corrupt';
+    assert.throws(() => lintDocx(broken, { currentYear: CURRENT_YEAR }), corrupt);
+    assert.throws(() => fixAllDocx(broken, { currentYear: CURRENT_YEAR }), corrupt);
+  });
+});

@@ -54,7 +54,11 @@ describe('reading what Word shows', () => {
     assert.deepEqual(messages(fixed.bytes), []);
     const { host, controls } = testHost();
     await controls.open(docx, 'x.docx');
-    assert.equal((await host.check({ currentYear: CURRENT_YEAR, reportYear: null, trackChanges: false, comments: false })).lint.diagnostics.length, 5);
+    const paneOptions = { currentYear: CURRENT_YEAR, reportYear: null, trackChanges: false, comments: false };
+    assert.equal((await host.check(paneOptions)).lint.diagnostics.length, 5);
+    const outcome = await host.fixAll(paneOptions);
+    assert.equal(outcome.applied.length, 5);
+    assert.deepEqual(outcome.remaining, []);
     return fixed;
   }
 

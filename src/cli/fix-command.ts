@@ -88,7 +88,8 @@ export function runFix(args: string[], io: CliIo): number {
   }
   const intent: OutputIntent = inPlace ? 'in-place' : force ? 'replace' : 'create';
   const problem = outputProblem(target, intent);
-  if (problem) {
+  // A dry run writes nothing: it shows the changes and says what a real run would meet.
+  if (problem && !dryRun) {
     io.stderr(problem);
     return EXIT_UNREADABLE_OR_USAGE;
   }
@@ -108,7 +109,7 @@ export function runFix(args: string[], io: CliIo): number {
   }
 
   if (!report.changed) lines.push('', '文件没有改动，未写出新文件。');
-  else if (dryRun) lines.push('', `（试运行：未写出文件；实际运行将写入 ${target}）`);
+  else if (dryRun) lines.push('', `（试运行：未写出文件；实际运行将写入 ${target}）`, ...(problem ? [`注意：${problem}`] : []));
   else {
     try {
       io.writeFileAtomic(target, report.bytes, { replace: intent !== 'create' });

@@ -115,9 +115,11 @@ export function parseWordprocessingML(xml: string): DocumentModel {
       skipDepth++;
       return;
     }
-    for (const [name, value] of Object.entries(tag.attributes)) {
-      if (value === WORDML_NS && name.startsWith('xmlns:')) prefix = name.slice(6) + ':';
-      if (value === MARKUP_COMPATIBILITY_NS && name.startsWith('xmlns:')) mcPrefix = name.slice(6) + ':';
+    for (const name in tag.attributes) {
+      if (!name.startsWith('xmlns:')) continue;
+      const value = tag.attributes[name];
+      if (value === WORDML_NS) prefix = name.slice(6) + ':';
+      if (value === MARKUP_COMPATIBILITY_NS) mcPrefix = name.slice(6) + ':';
     }
     const name = tag.name;
     if (name.startsWith(mcPrefix)) {

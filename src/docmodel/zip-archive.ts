@@ -100,7 +100,10 @@ export function readZipArchive(bytes: Uint8Array): ZipArchive {
     if (error instanceof DocumentReadError) throw error;
     throw corrupt(); // a read past the end: the directory is cut short
   }
-  return { bytes, entries };
+  const archive = { bytes, entries };
+  // Every entry must be where the directory says, even parts lint never reads: fix copies them all.
+  for (const entry of entries) dataStart(archive, entry);
+  return archive;
 }
 
 /** Sizes and offsets of 0xFFFFFFFF are in the zip64 extra field, in this order, only those that overflow. */
@@ -173,10 +176,10 @@ export class InflateBudget {
   private used = 0;
   constructor(readonly limits: PackageLimits = DEFAULT_LIMITS) {}
 
-  /** Throws when `bytes` more of part `name` would pass a limit. */
-  check(name: string, partBytes: number, more: number): void {
+  /** Throws when part `name`, at `partBytes`, passes the part limit, or with the parts read before it the total limit. */
+  check(name: string, partBytes: number): void {
     if (partBytes > this.limits.maxPartBytes) throw tooLarge(`部件 ${name} 解压后`, this.limits.maxPartBytes, '--max-part-mb');
-    if (this.used + more > this.limits.maxTotalBytes) throw tooLarge('读取的内容解压后合计', this.limits.maxTotalBytes, '--max-total-mb');
+    if (this.used + partBytes > this.limits.maxTotalBytes) throw tooLarge('读取的内容解压后合计', this.limits.maxTotalBytes, '--max-total-mb');
   }
 
   add(bytes: number): void {
@@ -186,16 +189,17 @@ export class InflateBudget {
 
 /**
  * Inflates one entry, refusing it by its declared size before starting and by its actual size as
- * soon as it passes the limit (a directory can lie). Never holds more than the limit plus one slice.
+ * soon as it passes the limit (a directory can lie). Never holds more than the limit plus what one
+ * slice inflates to (at most ~1000 × INFLATE_SLICE).
  */
 export function inflateEntry(archive: ZipArchive, entry: ZipEntry, budget: InflateBudget): Uint8Array {
   if (entry.flags & FLAG_ENCRYPTED) {
     throw new DocumentReadError('encrypted', '文件中的内容已加密（压缩包密码），无法检查。请在 Word 或 WPS 中重新保存为 .docx 再试。');
   }
-  budget.check(entry.name, entry.size, entry.size);
+  budget.check(entry.name, entry.size);
   const data = compressedData(archive, entry);
   if (entry.method === 0) {
-    budget.check(entry.name, data.length, data.length);
+    budget.check(entry.name, data.length);
     budget.add(data.length);
     return data;
   }
@@ -205,7 +209,7 @@ export function inflateEntry(archive: ZipArchive, entry: ZipEntry, budget: Infla
   let total = 0;
   const inflater = new Inflate((chunk) => {
     total += chunk.length;
-    budget.check(entry.name, total, total);
+    budget.check(entry.name, total);
     chunks.push(chunk);
   });
   try {

@@ -20,7 +20,8 @@ export const COMMENT_AUTHOR = '政务公开年报检查';
 /**
  * The parts of an opened .docx by name. A part is inflated when first asked for (within the
  * package limits) and remembered; parts never asked for are never inflated, and parts never set
- * are written back as the very compressed bytes they came as.
+ * are written back as the very compressed bytes they came as. Iterating gives only the parts read
+ * or set so far; every part of the package is in `source.archive.entries`.
  */
 export class PackageParts extends Map<string, Uint8Array> {
   /** Parts given new content (or added), which are the only ones compressed anew. */
