@@ -1,6 +1,7 @@
 import { parseWordprocessingML, type DocumentModel, type Table, type TableRow } from '../../docmodel';
 import { confirmBookmarkName, confirmBookmarkValue, rowText, tableText, type CellContent, type Edit, type Fix } from '../../edits/types';
 import { newCellXml, setCellTextXml, setParagraphTextXml, withCellMerge } from '../../ooxml/cell-xml';
+import { carryOverIntoRebuiltTable } from '../../ooxml/rebuilt-table';
 import { applySplices, child, childrenNamed, descendants, parseTree, text, type Splice } from '../../ooxml/xml-tree';
 
 export interface NewComment {
@@ -123,7 +124,8 @@ function plan(xml: string, model: DocumentModel, edit: Edit, comment: CommentMar
     case 'replace-table': {
       const table = tableAt(model, edit.tableIndex);
       expect(tableText(table.rows), edit.expected);
-      return [{ ...table.source, text: withComments(edit.tableXml, edit.comments, comment) }];
+      const rebuilt = carryOverIntoRebuiltTable(xml.slice(table.source.start, table.source.end), edit.tableXml);
+      return [{ ...table.source, text: withComments(rebuilt, edit.comments, comment) }];
     }
     case 'delete-table': {
       const table = tableAt(model, edit.tableIndex);
