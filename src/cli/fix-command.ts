@@ -128,7 +128,8 @@ function fixOrExplain(input: string, bytes: Uint8Array, io: CliIo, limits: Packa
   try {
     return fixAllDocx(bytes, { currentYear: io.currentYear, limits });
   } catch (error) {
-    io.stderr(`${input}\n  ${error instanceof DocumentReadError ? `无法读取：${error.message}` : `修复时程序出错，文件未改动（请把此文件和下面的信息报告给开发者）：${(error as Error).message}`}`);
+    const refused = error instanceof DocumentReadError && error.code === 'fix-refused';
+    io.stderr(`${input}\n  ${error instanceof DocumentReadError ? `${refused ? '无法修复' : '无法读取'}：${error.message}` : `修复时程序出错，文件未改动（请把此文件和下面的信息报告给开发者）：${(error as Error).message}`}`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
 }

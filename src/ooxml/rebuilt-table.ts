@@ -5,7 +5,8 @@ import { applySplices, child, childrenNamed, descendants, parseTree, text, type 
  * What belongs to the user comes along: the table's own properties (style, width, borders,
  * alignment), its total width (the new grid is scaled to it), its fonts and sizes (label cells and
  * value cells each take the first such cell's run format), and every comment anchor and bookmark,
- * placed in the new cell with the same row label and text, else the same text, else the first cell.
+ * note reference, field and drawing, placed in the new cell with the same row label and text, else
+ * the same text, else the first cell.
  */
 export function carryOverIntoRebuiltTable(oldTableXml: string, newTableXml: string): string {
   const oldTable = parseTree(oldTableXml).children[0];
@@ -94,22 +95,36 @@ function widthScale(oldTable: XmlNode, newTable: XmlNode): number {
   return before > 0 && after > 0 ? before / after : 1;
 }
 
-/** Marks of the old table grouped by the id they share (a range's start and end travel together). */
+/** Run content that is not text: it moves with the table (without the run's text). */
+const KEPT_IN_RUN = new Set(['w:footnoteReference', 'w:endnoteReference', 'w:commentReference', 'w:drawing', 'w:sym', 'w:fldChar', 'w:instrText', 'w:object', 'w:pict']);
+
+/**
+ * What of the old table moves into the new one: comment ranges, bookmarks, and runs' non-text
+ * content (note references, comment references, fields, drawings), each as a run of its own.
+ * Pieces sharing an id (a range's start and end, a comment's reference) travel together.
+ */
 function markGroups(oldXml: string, oldTable: XmlNode): { cell: CellInfo; xml: string }[] {
   const cells = cellsOf(oldXml, oldTable);
   const cellOf = (n: XmlNode) => cells.find((c) => c.node.start <= n.start && n.end <= c.node.end);
   const groups = new Map<string, { cell: CellInfo; pieces: string[] }>();
+  const add = (key: string, cell: CellInfo, piece: string) => {
+    const group = groups.get(key) ?? { cell, pieces: [] };
+    group.pieces.push(piece);
+    groups.set(key, group);
+  };
   for (const n of descendants(oldTable)) {
-    const isReferenceRun = n.name === 'w:r' && child(n, 'w:commentReference') !== undefined;
-    if (!MARKS.has(n.name) && !isReferenceRun) continue;
     const cell = cellOf(n);
     if (!cell) continue;
-    const kind = n.name.startsWith('w:bookmark') ? 'b' : 'c';
-    const id = isReferenceRun ? child(n, 'w:commentReference')!.attributes['w:id'] : n.attributes['w:id'];
-    const key = `${kind}${id ?? n.start}`;
-    const group = groups.get(key) ?? { cell, pieces: [] };
-    group.pieces.push(text(oldXml, n));
-    groups.set(key, group);
+    if (MARKS.has(n.name)) {
+      add(`${n.name.startsWith('w:bookmark') ? 'b' : 'c'}${n.attributes['w:id'] ?? n.start}`, cell, text(oldXml, n));
+    } else if (n.name === 'w:r') {
+      const kept = n.children.filter((c) => KEPT_IN_RUN.has(c.name));
+      if (kept.length === 0) continue;
+      const rPr = child(n, 'w:rPr');
+      const reference = child(n, 'w:commentReference');
+      const run = `<w:r>${rPr ? text(oldXml, rPr) : ''}${kept.map((c) => text(oldXml, c)).join('')}</w:r>`;
+      add(reference ? `c${reference.attributes['w:id']}` : `r${n.start}`, cell, run);
+    }
   }
   return [...groups.values()].map((g) => ({ cell: g.cell, xml: g.pieces.join('') }));
 }

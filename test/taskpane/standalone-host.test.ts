@@ -5,7 +5,9 @@ import { DocumentReadError } from '../../src/docmodel';
 import { lintDocx } from '../../src/engine';
 import { createStandaloneHost, fixedName } from '../../src/hosts/browser/standalone-host';
 import { findingKey, type CheckOptions, type TemplateChoice } from '../../src/taskpane/report-host';
-import { buildSeedDocx } from '../support/fixtures';
+import { SaxesParser } from 'saxes';
+import { buildSeedDocx, documentXml } from '../support/fixtures';
+import { withDocumentXml } from '../support/fixtures/package-craft';
 import { CURRENT_YEAR, memoryStorage, SAMPLE, testHost } from './support';
 
 const options: CheckOptions = { currentYear: CURRENT_YEAR, reportYear: null, trackChanges: false, comments: false };
@@ -36,6 +38,20 @@ describe('standalone host (a .docx in memory)', () => {
     assert.equal(h.saved[0].fileName, 'sample-report.fixed.docx');
     assert.equal(lintDocx(h.saved[0].bytes, { currentYear: CURRENT_YEAR }).diagnostics.length, 0);
     assert.equal(fixedName('报告.DOCX'), '报告.fixed.docx');
+  });
+
+  it('a document under ns0: (ElementTree) is fixed in its own prefix and the download opens', async () => {
+    const h = testHost();
+    const ns0 = withDocumentXml(await buildSeedDocx('004'), (x) => x
+      .replace(/<(\/?)w:/g, '<$1ns0:').replace(' xmlns:w=', ' xmlns:ns0=')
+      .replace(/(<[^!?][^>]*>)/g, (tag) => tag.replace(/(\s)w:([\w-]+=)/g, '$1ns0:$2')));
+    await h.controls.open(ns0, '某镇年报.docx');
+    assert.equal((await h.host.fixAll(options)).applied.length, 5);
+    h.controls.download();
+    const xml = documentXml(h.saved[0].bytes);
+    assert.doesNotMatch(xml, /<w:/);
+    new SaxesParser({ xmlns: true }).write(xml).close();
+    assert.deepEqual(lintDocx(h.saved[0].bytes, { currentYear: CURRENT_YEAR }).diagnostics, []);
   });
 
   it('fix-all leaves the findings the user ignored alone', async () => {
