@@ -1,4 +1,4 @@
-import { parseWordprocessingML } from '../../docmodel';
+import { DocumentReadError, parseWordprocessingML, readDocument, type PackageLimits } from '../../docmodel';
 import type { Fix } from '../../edits/types';
 import { lintDocument, type LintOptions, type LintResult } from '../../engine';
 import type { Diagnostic } from '../../rules';
@@ -63,7 +63,17 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions, leaveAlone: 
 
   const remaining = lint;
   if (xml === original) return { bytes, changed: false, applied, skipped, passes, remaining };
-  return { bytes: docxBytes(withDocument(pkg, xml, comments)), changed: true, applied, skipped, passes, remaining };
+  return { bytes: readableOutput(docxBytes(withDocument(pkg, xml, comments)), options.limits), changed: true, applied, skipped, passes, remaining };
+}
+
+/** The written file opened again as the linter would: a fix never hands back a file that does not read. */
+function readableOutput(bytes: Uint8Array, limits?: PackageLimits): Uint8Array {
+  try {
+    readDocument(bytes, limits);
+  } catch (error) {
+    throw new DocumentReadError('fix-refused', `修复后的文件无法重新读取，没有写出（${(error as Error).message}）。原文件未改动；请把此文件反馈给开发者。`);
+  }
+  return bytes;
 }
 
 /** Applies one chosen fix or suggestion (the user's click); stale fixes are skipped with the reason. */
@@ -72,5 +82,5 @@ export function applyFixToDocx(bytes: Uint8Array, fix: Fix): { bytes: Uint8Array
   const xml = documentXmlOf(pkg);
   const result = applyFixes(xml, [fix], nextCommentId(pkg, xml));
   if (result.applied.length === 0) return { bytes, applied: false, reason: result.skipped[0]?.reason ?? null };
-  return { bytes: docxBytes(withDocument(pkg, result.xml, result.comments)), applied: true, reason: null };
+  return { bytes: readableOutput(docxBytes(withDocument(pkg, result.xml, result.comments))), applied: true, reason: null };
 }
