@@ -2,8 +2,11 @@ import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'no
 import { join } from 'node:path';
 import { describeFsError } from './read-problem';
 
-/** Word documents a reviewer may have in a folder; .doc is listed so it gets a clear message, not silence. */
-const DOCUMENT = /\.(docx|docm|doc)$/i;
+/**
+ * Reports a reviewer may have in a folder: Word documents and saved web pages; .doc and .pdf are
+ * listed so they get a clear message, not silence.
+ */
+const DOCUMENT = /\.(docx|docm|doc|html?|pdf)$/i;
 /** Word's lock files (~$报告.docx) are not documents. */
 const LOCK_FILE = /^~\$/;
 
@@ -41,7 +44,7 @@ export function collectInputs(paths: string[], fs: FolderAccess = nodeFolders): 
     }
     if (!stats.isDirectory()) return [{ path, problem: stats.isFile() ? null : '不是普通文件（可能是命名管道或设备），未读取。' }];
     const found = walk(path, fs, new Set());
-    return found.length > 0 ? found : [{ path, problem: '文件夹中没有 Word 文档（.docx）。' }];
+    return found.length > 0 ? found : [{ path, problem: '文件夹中没有年报文件（.docx 或网页 .html）。' }];
   });
 }
 

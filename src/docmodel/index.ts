@@ -1,6 +1,8 @@
 import { canonicalForm } from '../ooxml/canonical-prefixes';
+import { htmlDocumentXml, looksLikeHtml } from './html-document';
 import { extractDocumentXml } from './open-package';
-import type { PackageLimits } from './zip-archive';
+import { DocumentReadError } from './read-error';
+import { DEFAULT_LIMITS, type PackageLimits } from './zip-archive';
 import { parseWordprocessingML } from './parse-wordml';
 import type { DocumentModel } from './model';
 
@@ -12,6 +14,10 @@ export { parseWordprocessingML } from './parse-wordml';
 
 /** Bytes of a .docx (or flat OPC text) to a DocumentModel; throws DocumentReadError with a Chinese message. */
 export function readDocument(bytes: Uint8Array, limits?: PackageLimits): DocumentModel {
+  if (looksLikeHtml(bytes)) {
+    if (bytes.length > (limits ?? DEFAULT_LIMITS).maxPartBytes) throw new DocumentReadError('too-large', '文件过大：网页超过正文的大小上限，未检查。');
+    return { ...parseWordprocessingML(htmlDocumentXml(bytes)), format: 'html' };
+  }
   const xml = extractDocumentXml(bytes, limits);
   // Read as the docx host edits it: WordprocessingML under `w:` (a default namespace or ns0: translated).
   return parseWordprocessingML(canonicalForm(xml)?.xml ?? xml);

@@ -66,4 +66,6 @@ export interface DocumentModel {
   xml: string;
   /** Body content embedded as another format (w:altChunk: HTML, RTF, another .docx) that Word converts on opening and this reader cannot see. */
   altChunks?: number;
+  /** Read from a web page (HTML): checked like a .docx, but nothing can be fixed in it. */
+  format?: 'html';
 }

@@ -1,3 +1,4 @@
+import { looksLikeHtml } from './html-document';
 import { DocumentReadError } from './read-error';
 import { DEFAULT_LIMITS, inflateEntry, InflateBudget, readZipArchive, tooLarge, type PackageLimits, type ZipArchive, type ZipEntry } from './zip-archive';
 
@@ -43,6 +44,7 @@ export function refuseNonWord(bytes: Uint8Array): void {
     throw new DocumentReadError('legacy-doc', '这是旧版 Word 97-2003 文档（.doc），无法直接检查。请在 Word 或 WPS 中“另存为” .docx 格式后再试。');
   }
   if (isZip(bytes)) return;
+  if (looksLikeHtml(bytes)) throw new DocumentReadError('not-word', '这是网页文件（HTML）：可以检查，但不能自动修复。请修改 Word 原稿，或在 Word 或 WPS 中另存为 .docx 后再修复。');
   const head = new TextDecoder('utf-8').decode(bytes.subarray(0, 512)).replace(/^\uFEFF/, '').trimStart();
   if (head.startsWith('<') || bytes[0] === 0xff || bytes[0] === 0xfe) return;
   if (head.startsWith('%PDF')) throw new DocumentReadError('not-word', '这是 PDF 文件，不是 Word 文档。请检查报告的 .docx 原稿。');

@@ -36,7 +36,9 @@ export function lintDocument(document: DocumentModel, options: LintOptions): Lin
     throw new DocumentReadError('embedded-content', '文档正文是以其他格式嵌入的内容（altChunk，常见于系统导出或网页转换的文件），无法检查。请在 Word 或 WPS 中打开并另存为 .docx 后再检查。');
   }
   const limit = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
-  const diagnostics = report.isReport ? rules.flatMap((rule) => capped(sortByPlace(rule.check({ document, report }), document), limit)) : [];
+  const found = report.isReport ? rules.flatMap((rule) => capped(sortByPlace(rule.check({ document, report }), document), limit)) : [];
+  // A web page is checked like a .docx, but there is nothing to write a fix into.
+  const diagnostics = document.format === 'html' ? found.map((d) => ({ ...d, fix: null })) : found;
   return {
     template: templateVersion(report),
     year: report.year,
