@@ -1,7 +1,6 @@
 import { describePlace } from '../rules';
+import { FORMAT_NAMES } from '../template';
 import type { FileResult } from './file-result';
-
-const TEMPLATE_NAMES = { '2021': '2021 年格式', '2019': '2019 年试行格式', mixed: '新旧格式混用' } as const;
 
 /** Human-readable report: a block per file, one line per finding, a summary at the end. */
 export function formatText(results: FileResult[]): string {
@@ -16,7 +15,7 @@ export function formatText(results: FileResult[]): string {
       continue;
     }
     const year = r.year ? `${r.year.year} 年度${r.year.source === 'assumed' ? '（未找到年份，按今年计）' : ''}` : '';
-    const format = r.template ? TEMPLATE_NAMES[r.template] : '未找到表格';
+    const format = r.template ? FORMAT_NAMES[r.template] : '未找到表格';
     lines.push(`${r.file}（${year}，${format}）`);
     if (r.diagnostics.length === 0) lines.push('  未发现问题。');
     for (const d of r.diagnostics) {

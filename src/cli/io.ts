@@ -14,6 +14,10 @@ export interface CliIo {
   currentYear: number;
   /** Whether two paths name the same file (links resolved). */
   samePath: (a: string, b: string) => boolean;
+  /** A progress line that replaces the previous one (only where stderr is a terminal; absent otherwise). */
+  progress?: (text: string) => void;
+  /** The local time, for a report's header. */
+  now?: () => Date;
 }
 
 export interface WriteOptions {
@@ -68,4 +72,6 @@ export const processIo = (): CliIo => ({
   writeFileAtomic,
   samePath,
   currentYear: new Date().getFullYear(),
+  progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
+  now: () => new Date(),
 });

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { DocumentReadError, type PackageLimits } from '../docmodel';
-import { lintDocx } from '../engine';
+import type { PackageLimits } from '../docmodel';
 import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
@@ -8,8 +7,9 @@ import { formatText } from './format-text';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import { runFix } from './fix-command';
 import { processIo, type CliIo } from './io';
-import { inputProblem, LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
-import { describeFsError } from './read-problem';
+import { LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
+import { lintPath } from './lint-path';
+import { REPORT_USAGE, runReport } from './report-command';
 import { runTemplate } from './template-command';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
@@ -19,11 +19,12 @@ const USAGE = `用法：
   nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
   nianbao fix <报告.docx> [-o 输出.docx] [--force] [--in-place] [--dry-run]   自动修复
   nianbao template [-o 报告.docx] [--force] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
+${REPORT_USAGE}
 
 lint 和 fix 的大小上限（防止异常文件耗尽内存）：
 ${LIMITS_USAGE}
 
-检查政府信息公开工作年度报告（.docx）是否符合国办公开办函〔2021〕30号规定的格式。
+检查政府信息公开工作年度报告（.docx，或网页 .html）是否符合国办公开办函〔2021〕30号规定的格式。
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
 
 /** Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process). */
@@ -35,6 +36,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   if (command === 'fix') return runFix(rest, io);
   if (command === 'template') return runTemplate(rest, io);
+  if (command === 'report') return runReport(rest, io);
   if (command !== 'lint') {
     io.stderr(command ? `未知命令“${command}”。\n\n${USAGE}` : USAGE);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -73,21 +75,10 @@ export function runCli(argv: string[], io: CliIo): number {
 }
 
 function lintFile(path: string, io: CliIo, limits: PackageLimits): FileResult {
-  const problem = inputProblem(path, limits);
-  if (problem) return unreadable(path, problem);
-  let bytes: Uint8Array;
-  try {
-    bytes = io.readFile(path);
-  } catch (error) {
-    return unreadable(path, describeFsError(error));
-  }
-  try {
-    const result = lintDocx(bytes, { currentYear: io.currentYear, limits });
-    return { file: path, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport };
-  } catch (error) {
-    if (error instanceof DocumentReadError) return unreadable(path, error.message);
-    return unreadable(path, `检查时发生内部错误：${(error as Error).message}`);
-  }
+  const outcome = lintPath(path, io, limits);
+  if ('error' in outcome) return unreadable(path, outcome.error);
+  const { lint } = outcome;
+  return { file: path, template: lint.template, error: null, diagnostics: lint.diagnostics, year: lint.year, isReport: lint.isReport };
 }
 
 function unreadable(file: string, error: string): FileResult {

@@ -56,8 +56,12 @@ export function decodeHtml(bytes: Uint8Array): string {
   return utf8;
 }
 
+/** The mark the reviewer's report carries, so a report written into a folder is not read back as a year report. */
+export const OWN_REPORT_GENERATOR = 'nianbao-lint review';
+
 /** An HTML page as a WordprocessingML document.xml, for the one parser. */
 export function htmlToWordprocessingML(html: string): string {
+  if (html.slice(0, 2000).includes(`content="${OWN_REPORT_GENERATOR}"`)) throw new DocumentReadError('own-report', '这是本工具生成的审核报告，不是年报。');
   const body: string[] = [];
   const tables: TableOut[] = [];
   let text = '';

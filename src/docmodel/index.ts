@@ -9,6 +9,7 @@ import type { DocumentModel } from './model';
 export * from './model';
 export { DocumentReadError, type ReadErrorCode } from './read-error';
 export { extractDocumentXml } from './open-package';
+export { OWN_REPORT_GENERATOR } from './html-document';
 export { DEFAULT_LIMITS, type PackageLimits } from './zip-archive';
 export { parseWordprocessingML } from './parse-wordml';
 

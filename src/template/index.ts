@@ -30,3 +30,6 @@ export function templateTable(id: TableId, variant: Variant): TemplateTable {
 export function tableNumeral(id: TableId): string {
   return templateTable(id, CURRENT_VARIANT).numeral;
 }
+
+/** What the user reads for a format found in a document (one name everywhere: CLI, pane, reviewer's report). */
+export const FORMAT_NAMES = { '2021': '2021 年格式', '2019': '2019 年试行格式', mixed: '新旧格式混用' } as const;

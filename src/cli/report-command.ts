@@ -1,0 +1,82 @@
+import { parseArgs } from 'node:util';
+import type { PackageLimits } from '../docmodel';
+import { buildReview, renderReviewHtml, reviewJson, summariseLint, unreadableSummary, type ReportSummary } from '../review';
+import { collectInputs } from './collect-files';
+import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
+import type { CliIo } from './io';
+import { LIMIT_OPTIONS, limitsFrom } from './limit-options';
+import { lintPath } from './lint-path';
+import { outputProblem } from './output-target';
+
+export const REPORT_USAGE = `  nianbao report <文件或文件夹>... [-o 审核报告.html] [--format html|json] [--force]   汇总审核报告`;
+
+const USAGE = `用法：
+${REPORT_USAGE}
+
+检查给出的所有年报（.docx 和网页 .html），写出一份审核报告：总览（每份报告一行，可排序筛选）、
+每份报告的问题和表格预览、无法读取的文件、同一单位同一年度重复的、缺少的年度。
+html 是一个独立的网页文件（不联网，可拷到 U 盘打开、打印）；json 供其他程序使用。
+已有同名文件时不覆盖，除非加 --force。`;
+
+/** `nianbao report`: a reviewer's whole pile in one report. */
+export function runReport(args: string[], io: CliIo): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, format: { type: 'string', default: 'html' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
+  } catch (error) {
+    io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (parsed.values.help) {
+    io.stdout(USAGE);
+    return EXIT_CLEAN;
+  }
+  const format = parsed.values.format;
+  if (format !== 'html' && format !== 'json') {
+    io.stderr(`不支持的输出格式“${format}”，可用 html 或 json。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  if (parsed.positionals.length === 0) {
+    io.stderr(`请指定要汇总的年报文件或文件夹。\n\n${USAGE}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const limits = limitsFrom(parsed.values);
+  if (typeof limits === 'string') {
+    io.stderr(limits);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const target = parsed.values.output ?? (format === 'json' ? '审核报告.json' : '审核报告.html');
+  const problem = outputProblem(target, parsed.values.force ? 'replace' : 'create');
+  if (problem) {
+    io.stderr(problem);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+
+  const inputs = collectInputs(parsed.positionals);
+  const started = Date.now();
+  const summaries = inputs.flatMap((input, i) => {
+    io.progress?.(`${i + 1}/${inputs.length}  ${Math.round((Date.now() - started) / 1000)} 秒  ${input.path}`);
+    return input.problem ? [unreadableSummary(input.path, input.problem)] : summariseFile(input.path, io, limits);
+  });
+  io.progress?.('');
+  const review = buildReview(summaries);
+  const generatedAt = (io.now?.() ?? new Date()).toLocaleString('zh-CN', { hour12: false });
+  const text = format === 'json' ? JSON.stringify(reviewJson(review), null, 2) + '\n' : renderReviewHtml(review, { generatedAt });
+  try {
+    io.writeFileAtomic(target, new TextEncoder().encode(text), { replace: parsed.values.force === true });
+  } catch (error) {
+    io.stderr(`无法写入 ${target}：${(error as Error).message}`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const withErrors = review.reports.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
+  io.stdout(`已写入 ${target}：${review.reports.length} 份年报，${withErrors} 份有错误${review.unreadable.length ? `，${review.unreadable.length} 个文件无法读取` : ''}${review.duplicates.length ? `，${review.duplicates.length} 处重复` : ''}${review.missingYears.length ? `，${review.missingYears.length} 个单位缺少年度` : ''}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
+  if (review.unreadable.length > 0) return EXIT_UNREADABLE_OR_USAGE;
+  return withErrors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/** The file's summary; none for a review report written earlier into the same folder. */
+function summariseFile(path: string, io: CliIo, limits: PackageLimits): ReportSummary[] {
+  const outcome = lintPath(path, io, limits);
+  if ('error' in outcome) return outcome.code === 'own-report' ? [] : [unreadableSummary(path, outcome.error)];
+  return [summariseLint(path, outcome.lint)];
+}

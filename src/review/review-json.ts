@@ -1,0 +1,21 @@
+import type { Review } from './review';
+
+/** The review as data, for other tools: every report with its counts and findings (without the document). */
+export function reviewJson(review: Review): unknown {
+  return {
+    reports: review.reports.map((r) => ({
+      file: r.file,
+      agency: r.agency,
+      year: r.year,
+      template: r.template,
+      page: r.fromPage,
+      counts: r.counts,
+      previousYear: review.previousYear.get(r)?.file ?? null,
+      diagnostics: r.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, table: d.table, row: d.row, column: d.column, message: d.message, location: d.location })),
+    })),
+    unreadable: review.unreadable.map((r) => ({ file: r.file, error: r.error })),
+    notReports: review.notReports.map((r) => r.file),
+    duplicates: review.duplicates,
+    missingYears: review.missingYears,
+  };
+}
