@@ -60,6 +60,9 @@ describe('CLI: nianbao report', () => {
     assert.equal(data.reports.length, 4, 'the report written before in the same folder is not read as a report');
     assert.deepEqual(data.missingYears, [{ agency: '青同镇人民政府', years: [2023], seen: [2022, 2024] }]);
     assert.equal(data.unreadable.length, 1);
+    const page = data.reports.find((r: { file: string }) => r.file.endsWith('远大镇.html'));
+    assert.equal(page.agency, '兰西县远大镇', "the page's breadcrumb is not taken for its title");
+    assert.equal(page.page, true);
   });
 
   it('finds the agency in the title, also when the title is split over two lines', async () => {

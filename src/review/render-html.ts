@@ -43,7 +43,7 @@ function overview(review: Review): string {
     const errors = COUNTED_AREAS.reduce((n, a) => n + r.counts[a].errors, 0);
     const warnings = COUNTED_AREAS.reduce((n, a) => n + r.counts[a].warnings, 0);
     const previous = review.previousYear.get(r);
-    const cells = COUNTED_AREAS.map((a) => countCell(r.counts[a].errors, r.counts[a].warnings)).join('');
+    const cells = COUNTED_AREAS.map((a) => `<td data-sort="${r.counts[a].errors * 1000 + r.counts[a].warnings}">${countCell(r.counts[a].errors, r.counts[a].warnings)}</td>`).join('');
     return `<tr data-errors="${errors}" data-warnings="${warnings}"><td><a href="#report-${i}">${esc(r.agency ?? '（未识别）')}</a><div class="file">${esc(r.file)}</div></td>`
       + `<td data-sort="${r.year ?? 0}">${r.year ?? '—'}</td><td>${r.template ? FORMAT_NAMES[r.template] : '—'}${r.fromPage ? '<div class="file">网页</div>' : ''}</td>${cells}`
       + `<td data-sort="${errors * 1000 + warnings}">${countCell(errors, warnings, true)}</td><td>${previous ? `有（${esc(baseName(previous.file))}）` : '—'}</td></tr>`;

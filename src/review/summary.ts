@@ -63,10 +63,14 @@ const COMPILER = /由\s*([^，,。；\s]{2,30}?)\s*(?:负责)?(?:编制|编写|�
  * none, the body the opening text says compiled the report. Null when neither says.
  */
 export function agencyOf(document: DocumentModel): string | null {
-  const opening = document.paragraphs.slice(0, 8).map((p) => p.text.replace(/\s+/g, ''));
-  for (let i = 0; i < opening.length; i++) {
-    const title = TITLE.exec(opening[i]) ?? TITLE.exec(opening[i] + (opening[i + 1] ?? ''));
-    if (title) return cleanAgency(title[1]);
+  const opening = document.paragraphs.slice(0, 8).map((p) => p.text.replace(/\s+/g, '')).filter((t) => t !== '');
+  const whole = opening.map((t) => TITLE.exec(t)).find((m) => m);
+  if (whole) return cleanAgency(whole[1]);
+  // A title over two lines: the agency alone on the first (not a web page's breadcrumb "首页>…").
+  for (let i = 0; i + 1 < opening.length; i++) {
+    if (opening[i].length > 30 || /[>›»|]/.test(opening[i])) continue;
+    const title = TITLE.exec(opening[i] + opening[i + 1]);
+    if (title && title[1] === opening[i]) return cleanAgency(title[1]);
   }
   for (const p of document.paragraphs.slice(0, 15)) {
     const compiler = COMPILER.exec(p.text);
