@@ -80,7 +80,8 @@ module.exports = async (env = {}, argv = {}) => {
   const officeJsUrl = localOfficeJs ? 'office-js/office.js' : CDN_OFFICE_JS;
   const hasCommands = exists('src/commands/commands.ts');
 
-  const entry = { taskpane: './src/taskpane/index.tsx' };
+  // review.html: the reviewer's page (many reports at once), a page of its own beside the task pane.
+  const entry = { taskpane: './src/taskpane/index.tsx', review: './src/review-page/index.tsx' };
   if (hasCommands) entry.commands = './src/commands/commands.ts';
 
   const pages = [
@@ -90,6 +91,7 @@ module.exports = async (env = {}, argv = {}) => {
       chunks: ['taskpane'],
       templateParameters: { officeJsUrl },
     }),
+    new HtmlWebpackPlugin({ filename: 'review.html', template: './src/review-page/review.html', chunks: ['review'] }),
   ];
   if (hasCommands && exists('src/commands/commands.html')) {
     pages.push(new HtmlWebpackPlugin({
