@@ -68,10 +68,9 @@ export function runReport(args: string[], io: CliIo): number {
     io.stderr(`无法写入 ${target}：${(error as Error).message}`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
-  const withErrors = review.reports.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
-  io.stdout(`已写入 ${target}：${review.reports.length} 份年报，${withErrors} 份有错误${review.unreadable.length ? `，${review.unreadable.length} 个文件无法读取` : ''}${review.duplicates.length ? `，${review.duplicates.length} 处重复` : ''}${review.missingYears.length ? `，${review.missingYears.length} 个单位缺少年度` : ''}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
+  io.stdout(`已写入 ${target}：${review.reports.length} 份年报，${review.withErrors} 份有错误${review.unreadable.length ? `，${review.unreadable.length} 个文件无法读取` : ''}${review.duplicates.length ? `，${review.duplicates.length} 处重复` : ''}${review.missingYears.length ? `，${review.missingYears.length} 个单位缺少年度` : ''}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
   if (review.unreadable.length > 0) return EXIT_UNREADABLE_OR_USAGE;
-  return withErrors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
+  return review.withErrors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /** The file's summary; none for a review report written earlier into the same folder. */

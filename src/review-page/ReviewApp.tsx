@@ -90,7 +90,6 @@ export function ReviewApp({ readFile, save, now, currentYear }: ReviewAppProps) 
   const download = () => {
     if (result) save(new TextEncoder().encode(result.html), '审核报告.html', 'text/html');
   };
-  const withErrors = result?.review.reports.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length ?? 0;
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -120,7 +119,7 @@ export function ReviewApp({ readFile, save, now, currentYear }: ReviewAppProps) 
         {result && (
           <>
             <div className={styles.result} role="status">
-              <Subtitle2>{result.review.reports.length} 份年报，{withErrors} 份有错误{result.review.unreadable.length ? `，${result.review.unreadable.length} 个无法读取` : ''}</Subtitle2>
+              <Subtitle2>{result.review.reports.length} 份年报，{result.review.withErrors} 份有错误{result.review.unreadable.length ? `，${result.review.unreadable.length} 个无法读取` : ''}</Subtitle2>
               <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={download}>下载审核报告（HTML）</Button>
             </div>
             <iframe className={styles.frame} title="审核报告" srcDoc={result.html} sandbox="allow-scripts" />

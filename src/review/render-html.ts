@@ -1,8 +1,8 @@
-import { OWN_REPORT_GENERATOR, type Table } from '../docmodel';
-import { describePlace, type Diagnostic } from '../rules';
+import { OWN_REPORT_GENERATOR } from '../docmodel';
+import { describePlace } from '../rules';
 import { FORMAT_NAMES } from '../template';
 import type { Review } from './review';
-import { COUNTED_AREAS, type CountedArea, type ReportSummary } from './summary';
+import { COUNTED_AREAS, type CountedArea, type Finding, type PreviewTable, type ReportSummary } from './summary';
 
 /**
  * The reviewer's report as one self-contained HTML page: no request leaves it (styles and the
@@ -23,13 +23,12 @@ const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replac
 export function renderReviewHtml(review: Review, options: ReviewPageOptions): string {
   const title = options.title ?? '政府信息公开工作年度报告审核报告';
   const total = review.reports.length + review.unreadable.length + review.notReports.length;
-  const withErrors = review.reports.filter((r) => r.diagnostics.some((d) => d.severity === 'error')).length;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><meta name="generator" content="${OWN_REPORT_GENERATOR}"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title><style>${STYLE}</style></head>
 <body>
 <header><h1>${esc(title)}</h1>
-<p class="meta">共 ${total} 个文件：${review.reports.length} 份年报，其中 ${withErrors} 份有错误${review.unreadable.length ? `；${review.unreadable.length} 个无法读取` : ''}${review.notReports.length ? `；${review.notReports.length} 个不是年报` : ''}。生成于 ${esc(options.generatedAt)}，由政务公开年报检查（nianbao-lint）在本机生成，文件内容未上传。</p></header>
+<p class="meta">共 ${total} 个文件：${review.reports.length} 份年报，其中 ${review.withErrors} 份有错误${review.unreadable.length ? `；${review.unreadable.length} 个无法读取` : ''}${review.notReports.length ? `；${review.notReports.length} 个不是年报` : ''}。生成于 ${esc(options.generatedAt)}，由政务公开年报检查（nianbao-lint）在本机生成，文件内容未上传。</p></header>
 ${overview(review)}
 ${problemsSection(review)}
 ${review.reports.map((r, i) => reportSection(r, i, review)).join('\n')}
@@ -74,9 +73,9 @@ function reportSection(r: ReportSummary, index: number, review: Review): string 
   const id = `report-${index}`;
   const previous = review.previousYear.get(r);
   const head = `<h2 id="${id}">${esc(r.agency ?? '（未识别单位）')} ${r.year ?? ''} 年度</h2><p class="file">${esc(r.file)} · ${r.template ? FORMAT_NAMES[r.template] : '未找到表格'}${r.fromPage ? ' · 网页（只能检查，不能自动修复）' : ''}${previous ? ` · 上一年：${esc(baseName(previous.file))}` : ''}</p>`;
-  if (r.diagnostics.length === 0) return `<section class="report">${head}<p class="ok">未发现问题。</p></section>`;
-  const flagged = new Set(r.diagnostics.map((d) => cellKey(d)).filter((k): k is string => k !== null));
-  const findings = r.diagnostics.map((d) => {
+  if (r.findings.length === 0) return `<section class="report">${head}<p class="ok">未发现问题。</p></section>`;
+  const flagged = new Set(r.findings.map((d) => cellKey(d)).filter((k): k is string => k !== null));
+  const findings = r.findings.map((d) => {
     const key = cellKey(d);
     const place = describePlace(d.table, d.row, d.column);
     const link = key ? `<a href="#${id}-${key}">${esc(place)}</a>` : esc(place);
@@ -86,19 +85,18 @@ function reportSection(r: ReportSummary, index: number, review: Review): string 
   return `<section class="report">${head}<ol class="findings">${findings}</ol>${tables ? `<details class="tables" open><summary>表格预览（有问题的单元格已标出）</summary>${tables}</details>` : ''}</section>`;
 }
 
-function cellKey(d: Diagnostic): string | null {
+function cellKey(d: Finding): string | null {
   const l = d.location;
   if (!l || !('tableIndex' in l) || l.cellIndex === null || l.cellIndex === undefined) return null;
   return `t${l.tableIndex}r${l.rowIndex}c${l.cellIndex}`;
 }
 
-function tablesWithFindings(r: ReportSummary, flagged: Set<string>): Table[] {
-  const tables = r.document?.tables ?? [];
-  return tables.filter((t) => [...flagged].some((k) => k.startsWith(`t${t.tableIndex}r`)));
+function tablesWithFindings(r: ReportSummary, flagged: Set<string>): PreviewTable[] {
+  return r.tables.filter((t) => [...flagged].some((k) => k.startsWith(`t${t.tableIndex}r`)));
 }
 
 /** A table as the reader sees it (merged cells merged), each cell with an id a finding can link to. */
-function tablePreview(table: Table, reportId: string, flagged: Set<string>): string {
+function tablePreview(table: PreviewTable, reportId: string, flagged: Set<string>): string {
   const rows = table.rows.map((row) => {
     const cells = row.cells.filter((c) => c.verticalMerge !== 'continue').map((c) => {
       const key = `t${table.tableIndex}r${row.rowIndex}c${c.cellIndex}`;

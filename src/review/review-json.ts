@@ -11,7 +11,7 @@ export function reviewJson(review: Review): unknown {
       page: r.fromPage,
       counts: r.counts,
       previousYear: review.previousYear.get(r)?.file ?? null,
-      diagnostics: r.diagnostics.map((d) => ({ rule: d.rule, severity: d.severity, table: d.table, row: d.row, column: d.column, message: d.message, location: d.location })),
+      diagnostics: r.findings,
     })),
     unreadable: review.unreadable.map((r) => ({ file: r.file, error: r.error })),
     notReports: review.notReports.map((r) => r.file),

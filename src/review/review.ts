@@ -7,6 +7,8 @@ import type { ReportSummary } from './summary';
  */
 export interface Review {
   reports: ReportSummary[];
+  /** How many of the reports have at least one error. */
+  withErrors: number;
   unreadable: ReportSummary[];
   /** Files that are not annual reports (no report tables or headings). */
   notReports: ReportSummary[];
@@ -47,5 +49,6 @@ export function buildReview(summaries: readonly ReportSummary[]): Review {
       if (previous) previousYear.set(r, previous);
     }
   }
-  return { reports, unreadable, notReports, duplicates, missingYears, previousYear };
+  const withErrors = reports.filter((r) => r.findings.some((f) => f.severity === 'error')).length;
+  return { reports, withErrors, unreadable, notReports, duplicates, missingYears, previousYear };
 }

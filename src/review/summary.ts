@@ -1,4 +1,4 @@
-import type { DocumentModel } from '../docmodel';
+import type { DocumentModel, Table } from '../docmodel';
 import type { LintResult, TemplateVersion } from '../engine';
 import type { Diagnostic } from '../rules';
 
@@ -18,20 +18,40 @@ export interface ReportSummary {
   /** Read from a web page: checked, not fixable. */
   fromPage: boolean;
   counts: Record<CountedArea, { errors: number; warnings: number }>;
-  diagnostics: Diagnostic[];
-  document: DocumentModel | null;
+  findings: Finding[];
+  /** The tables findings point into, for the previews (only those: a batch keeps little per report). */
+  tables: PreviewTable[];
+}
+
+/** A finding as the review shows it: what, where (no fix: a review only reports). */
+export type Finding = Pick<Diagnostic, 'rule' | 'severity' | 'table' | 'row' | 'column' | 'message' | 'location'>;
+
+export interface PreviewTable {
+  tableIndex: number;
+  rows: { rowIndex: number; gridBefore: number; cells: Pick<Table['rows'][number]['cells'][number], 'cellIndex' | 'gridSpan' | 'rowSpan' | 'verticalMerge' | 'text'>[] }[];
 }
 
 export const COUNTED_AREAS = ['active', 'applications', 'review', 'text'] as const;
 export type CountedArea = (typeof COUNTED_AREAS)[number];
 
+/**
+ * A lint result reduced to what the review shows, as plain data detached from the document text
+ * (findings' strings may be slices of the whole document.xml; a copy lets it go): memory per file
+ * in a batch stays small whatever the number of files, and the summary crosses a worker boundary.
+ */
 export function summariseLint(file: string, lint: LintResult): ReportSummary {
   const counts = emptyCounts();
   for (const d of lint.diagnostics) {
     const area: CountedArea = (COUNTED_AREAS as readonly string[]).includes(d.table) ? (d.table as CountedArea) : 'text';
     counts[area][d.severity === 'error' ? 'errors' : 'warnings']++;
   }
-  return {
+  const findings = lint.diagnostics.map(({ rule, severity, table, row, column, message, location }) => ({ rule, severity, table, row, column, message, location }));
+  const pointedAt = new Set(findings.map((f) => (f.location && 'tableIndex' in f.location ? f.location.tableIndex : -1)));
+  const tables = lint.document.tables.filter((t) => pointedAt.has(t.tableIndex)).map((t) => ({
+    tableIndex: t.tableIndex,
+    rows: t.rows.map((r) => ({ rowIndex: r.rowIndex, gridBefore: r.gridBefore, cells: r.cells.map(({ cellIndex, gridSpan, rowSpan, verticalMerge, text }) => ({ cellIndex, gridSpan, rowSpan, verticalMerge, text })) })),
+  }));
+  const summary: ReportSummary = {
     file,
     agency: agencyOf(lint.document),
     year: lint.year.source === 'assumed' ? null : lint.year.year,
@@ -40,13 +60,14 @@ export function summariseLint(file: string, lint: LintResult): ReportSummary {
     error: null,
     fromPage: lint.document.format === 'html',
     counts,
-    diagnostics: lint.diagnostics,
-    document: lint.document,
+    findings,
+    tables,
   };
+  return JSON.parse(JSON.stringify(summary)) as ReportSummary;
 }
 
 export function unreadableSummary(file: string, error: string): ReportSummary {
-  return { file, agency: null, year: null, template: null, isReport: false, error, fromPage: false, counts: emptyCounts(), diagnostics: [], document: null };
+  return { file, agency: null, year: null, template: null, isReport: false, error, fromPage: false, counts: emptyCounts(), findings: [], tables: [] };
 }
 
 function emptyCounts(): ReportSummary['counts'] {
