@@ -83,8 +83,10 @@ const WPS_ADDIN = {
   name: 'nianbao_lint',
   entries: { 'wps/main': './src/wps-addin/main.ts', 'wps/taskpane': './src/wps-addin/taskpane.tsx' },
   pages: () => [
-    new HtmlWebpackPlugin({ filename: 'wps/taskpane.html', template: './src/wps-addin/taskpane.html', chunks: ['wps/taskpane'] }),
-    new HtmlWebpackPlugin({ filename: 'wps/index.html', template: './src/wps-addin/index.html', chunks: ['wps/main'], inject: 'head', scriptLoading: 'blocking' }),
+    // The templates load their script by a path relative to the page (inject: false), so the
+    // folder may be renamed as WPS's offline install wants (nianbao_lint_<version>).
+    new HtmlWebpackPlugin({ filename: 'wps/taskpane.html', template: './src/wps-addin/taskpane.html', inject: false }),
+    new HtmlWebpackPlugin({ filename: 'wps/index.html', template: './src/wps-addin/index.html', inject: false }),
   ],
   copies() {
     const { version } = require('./package.json');
