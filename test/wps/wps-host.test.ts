@@ -52,6 +52,12 @@ describe('WPS host against the fake WPS object model', () => {
     assert.deepEqual(lintFake(wps).diagnostics, []);
   });
 
+  it('without WordOpenXML the sample’s findings are still the engine’s (merges rebuilt from cell widths)', async () => {
+    const wps = sampleFake({ wordOpenXml: false });
+    const { lint } = await createWpsHost(wps.application).check(OPTIONS);
+    assert.deepEqual(lint.diagnostics.map((d) => [d.rule, d.location]), lintFake(wps).diagnostics.map((d) => [d.rule, d.location]));
+  });
+
   it('applyFix re-reads the cell, writes it through Cell.Range.Text, and a re-check is clean of it', async () => {
     const wps = await fakeFor('004');
     const host = createWpsHost(wps.application);

@@ -35,6 +35,8 @@ export interface WpsCell {
   readonly RowIndex: number;
   /** 1-based position of the cell in its row (Word's w:tc position + 1). */
   readonly ColumnIndex: number;
+  /** In points. */
+  readonly Width: number;
   Select(): void;
 }
 

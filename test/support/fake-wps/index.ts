@@ -1,5 +1,5 @@
 import { bodyBlocks } from '../../../src/hosts/word/flat-opc';
-import { childrenNamed } from '../../../src/ooxml/xml-tree';
+import { childrenNamed, type XmlNode } from '../../../src/ooxml/xml-tree';
 import type { WpsApplication, WpsCell, WpsCollection, WpsDocument, WpsParagraph, WpsRange, WpsTable, WpsVariable } from '../../../src/hosts/wps/wps-api';
 import { FakeDocumentState, type Element } from '../fake-word/document';
 
@@ -219,6 +219,9 @@ function cellObject(fake: FakeWps, tableId: number, rowIndex: number, cellIndex:
     },
     RowIndex: rowIndex + 1,
     ColumnIndex: cellIndex + 1,
+    get Width() {
+      return cellWidth(fake, tableId, rowIndex, cellIndex);
+    },
     Select: () => {
       fake.record('Cell.Select()');
       fake.selection = { kind: 'cell', tableId, rowIndex, cellIndex };
@@ -331,4 +334,18 @@ function packageOf(fake: FakeWps, bodyContent: string): string {
   const root = /<w:document\b[^>]*>/.exec(fake.state.xml)![0];
   return '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"><pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>'
     + `${root}<w:body>${bodyContent}<w:sectPr/></w:body></w:document></pkg:xmlData></pkg:part></pkg:package>`;
+}
+
+/** A cell's width in points from the table's grid (twips): the grid columns it spans. */
+function cellWidth(fake: FakeWps, tableId: number, rowIndex: number, cellIndex: number): number {
+  const state = fake.state;
+  const table = state.byId(tableId);
+  const grid = childrenNamed(table.node.children.find((c) => c.name === 'w:tblGrid')!, 'w:gridCol').map((g) => Number(g.attributes['w:w']) || 0);
+  const row = state.rows(table)[rowIndex];
+  const span = (tc: XmlNode) => Number(tc.children.find((c) => c.name === 'w:tcPr')?.children.find((c) => c.name === 'w:gridSpan')?.attributes['w:val'] ?? 1);
+  const trPr = row.children.find((c) => c.name === 'w:trPr');
+  let column = Number(trPr?.children.find((c) => c.name === 'w:gridBefore')?.attributes['w:val'] ?? 0);
+  const cells = childrenNamed(row, 'w:tc');
+  for (const tc of cells.slice(0, cellIndex)) column += span(tc);
+  return grid.slice(column, column + span(cells[cellIndex])).reduce((n, w) => n + w, 0) / 20;
 }
