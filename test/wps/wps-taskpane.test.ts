@@ -27,7 +27,8 @@ describe('browser: the WPS 加载项 task pane (dist/wps, fake WPS injected)', f
 
   /** dist/wps/taskpane.html as WPS opens it, `window.wps` answered by the fake holding `bytes`. */
   const openInWps = async (bytes: Uint8Array, options: { cursorParagraph?: number } = {}): Promise<TestPage> => {
-    const page = await suite.open('about:blank');
+    // Any page of the site first (the init script must be in place before the pane's own scripts run).
+    const page = await suite.open('wps/deploy/publish.xml');
     await page.addInitScript(`${fakeScript}\n;window.__fakeWps.install(${JSON.stringify(base64(bytes))}, ${JSON.stringify(options)});`);
     await page.goto(`${suite.session.server.origin}/wps/taskpane.html`);
     await page.getByRole('button', { name: '插入模板' }).first().waitFor();
