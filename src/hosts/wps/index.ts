@@ -17,8 +17,8 @@
  *  2. Document.Tables lists top-level tables only, and Document.Paragraphs includes the
  *     paragraphs inside table cells, in document order, as in Word.
  *  3. Range.WordOpenXML returns a flat OPC package (pkg:package) as Word 2007+ does; when the
- *     property is missing or throws, the host rebuilds the table from Range.Cells (no horizontal
- *     merges seen; a gap in a row's ColumnIndex values is taken for a vertical merge).
+ *     property is missing or throws, the host rebuilds the table from Range.Cells: column spans
+ *     from the cells' Width (points), a gap in a row's ColumnIndex values taken for a vertical merge.
  *  4. Cell.ColumnIndex is the cell's position in its row (the w:tc index + 1), and Table.Cell(r, c)
  *     raises for a vertically merged-away cell, as in Word.
  *  5. Range.InsertXML accepts the same flat OPC package Word accepts, replacing the range (a whole
@@ -29,6 +29,10 @@
  *     MoveEnd(wdCharacter, -1) excludes the paragraph mark, so writing its Text keeps the paragraph.
  *  7. Document.Variables (Add, Item(i).Name/Value) persist in the saved .docx / .wps file.
  *  8. WPS offers no documented document-change event to the page: the pane re-checks on demand.
+ *  9. (src/wps-addin) WPS opens the add-in's index.html (loading main.js) and calls the ribbon
+ *     callbacks OnAddinLoad / OnAction / GetImage as globals; wps.CreateTaskPane, wps.GetTaskPane and
+ *     wps.PluginStorage behave as in Kingsoft's samples; publish.xml / jsplugins.xml have the
+ *     formats the wpsjs toolkit writes.
  */
 import type { ReportHost } from '../../taskpane/report-host';
 import { applyFixInWps, checkInWps, fixAllInWps } from './fixes';
