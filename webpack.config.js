@@ -74,6 +74,31 @@ async function devServerOptions(port) {
   return { ...base, server: 'http' };
 }
 
+/**
+ * The WPS 加载项 package, written to dist/wps/: ribbon.xml, main.js (ribbon callbacks) with the
+ * background page index.html, taskpane.html, images, and in deploy/ the files for installing it
+ * (publish.xml, jsplugins.xml, an oem.ini excerpt) with this version filled in.
+ */
+const WPS_ADDIN = {
+  name: 'nianbao_lint',
+  entries: { 'wps/main': './src/wps-addin/main.ts', 'wps/taskpane': './src/wps-addin/taskpane.tsx' },
+  pages: () => [
+    // The templates load their script by a path relative to the page (inject: false), so the
+    // folder may be renamed as WPS's offline install wants (nianbao_lint_<version>).
+    new HtmlWebpackPlugin({ filename: 'wps/taskpane.html', template: './src/wps-addin/taskpane.html', inject: false }),
+    new HtmlWebpackPlugin({ filename: 'wps/index.html', template: './src/wps-addin/index.html', inject: false }),
+  ],
+  copies() {
+    const { version } = require('./package.json');
+    const fill = (content) => content.toString().replace(/\{\{name\}\}/g, WPS_ADDIN.name).replace(/\{\{version\}\}/g, version);
+    return [
+      { from: 'src/wps-addin/ribbon.xml', to: 'wps/ribbon.xml' },
+      { from: 'src/wps-addin/images', to: 'wps/images' },
+      { from: 'src/wps-addin/deploy', to: 'wps/deploy', transform: fill },
+    ];
+  },
+};
+
 module.exports = async (env = {}, argv = {}) => {
   const production = argv.mode === 'production';
   const localOfficeJs = process.env.OFFICE_JS === 'local';
@@ -83,6 +108,8 @@ module.exports = async (env = {}, argv = {}) => {
   // review.html: the reviewer's page (many reports at once), a page of its own beside the task pane.
   const entry = { taskpane: './src/taskpane/index.tsx', review: './src/review-page/index.tsx' };
   if (hasCommands) entry.commands = './src/commands/commands.ts';
+  // The WPS 加载项 (dist/wps/): its own task pane page and main.js with the ribbon's callbacks.
+  Object.assign(entry, WPS_ADDIN.entries);
 
   const pages = [
     new HtmlWebpackPlugin({
@@ -102,7 +129,9 @@ module.exports = async (env = {}, argv = {}) => {
     }));
   }
 
-  const copies = [];
+  pages.push(...WPS_ADDIN.pages());
+
+  const copies = [...WPS_ADDIN.copies()];
   if (exists('manifest.xml')) copies.push({ from: 'manifest.xml', to: 'manifest.xml' });
   if (exists('assets')) copies.push({ from: 'assets', to: 'assets', noErrorOnMissing: true }); // may still be empty
   // Copied as published: marked minimized so Terser leaves Microsoft's files alone (and the build stays fast).

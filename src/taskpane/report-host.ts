@@ -32,7 +32,7 @@ export interface ReportHost {
 }
 
 export interface HostCapabilities {
-  kind: 'word' | 'standalone';
+  kind: 'word' | 'standalone' | 'wps';
   /** Fixes can be applied as tracked changes (WordApi 1.4). */
   trackChanges: boolean;
   /** Comments can be put on cells that need the user's input (WordApi 1.4). */
