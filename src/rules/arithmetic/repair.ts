@@ -77,7 +77,8 @@ export function findRepairs(system: LinearSystem, limits: SearchLimits = DEFAULT
   let nodes = 0;
   const delta = new Map<number, number>();
   const found = new Map<string, Repair>();
-  let visited = new Set<string>();
+  // A state seen before with at least as many steps left has nothing new to offer.
+  let visited = new Map<string, number>();
 
   const stateKey = () => [...delta].filter(([, d]) => Math.abs(d) > EPSILON).sort((a, b) => a[0] - b[0]).map(([c, d]) => `${c}:${clean(d)}`).join(',');
   const acceptable = (cell: number, value: number) =>
@@ -90,8 +91,8 @@ export function findRepairs(system: LinearSystem, limits: SearchLimits = DEFAULT
   const walk = (maxCells: number, stepsLeft: number): void => {
     if (nodes++ > limits.nodeBudget || found.size >= limits.maxRepairs) return;
     const key = stateKey();
-    if (visited.has(key)) return;
-    visited.add(key);
+    if ((visited.get(key) ?? -1) >= stepsLeft) return;
+    visited.set(key, stepsLeft);
     const unsatisfied = residual.flatMap((r, e) => (Math.abs(r) > EPSILON ? [e] : []));
     const changed = [...delta].filter(([, d]) => Math.abs(d) > EPSILON).map(([c]) => c);
     if (unsatisfied.length === 0) {
@@ -125,7 +126,7 @@ export function findRepairs(system: LinearSystem, limits: SearchLimits = DEFAULT
   };
 
   for (let size = 1; size <= limits.maxCells && found.size === 0 && nodes <= limits.nodeBudget; size++) {
-    visited = new Set();
+    visited = new Map();
     walk(size, 2 * size);
   }
   const smallest = Math.min(...[...found.values()].map((r) => r.changes.length));
