@@ -9,9 +9,9 @@ const MAX_LISTED_CHOICES = 3;
 function repairLines(d: Diagnostic): string[] {
   const lines: string[] = [];
   if (d.fix) lines.push(`      修复：${d.fix.description}`);
-  d.suggestions.slice(0, MAX_LISTED_CHOICES).forEach((s, n) => lines.push(`      ${n === 0 ? '可选' : '或  '}：${s.description}`));
+  d.suggestions.slice(0, MAX_LISTED_CHOICES).forEach((s, n) => lines.push(`      ${n === 0 ? '可选：' : '或：　'}${s.description}`));
   if (d.suggestions.length > MAX_LISTED_CHOICES) lines.push(`      另有 ${d.suggestions.length - MAX_LISTED_CHOICES} 种改法`);
-  d.sums!.relations.forEach((r, n) => lines.push(`      ${n === 0 ? '依据' : '    '}：${r.text}`));
+  d.sums!.relations.forEach((r, n) => lines.push(`      ${n === 0 ? '依据：' : '　　　'}${r.text}`));
   return lines;
 }
 
