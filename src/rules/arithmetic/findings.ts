@@ -43,6 +43,17 @@ function tableSystem(table: MappedTable): TableSystem {
  * A unique smallest repair that only recomputes totals is a safe fix; anything else is a choice.
  */
 export function arithmeticFindings(report: MappedReport, document?: DocumentModel): Diagnostic[] {
+  // sum-mismatch and balance both ask for the same report: search once.
+  const cached = computed.get(report);
+  if (cached) return cached;
+  const found = tableFindings(report, document);
+  computed.set(report, found);
+  return found;
+}
+
+const computed = new WeakMap<MappedReport, Diagnostic[]>();
+
+function tableFindings(report: MappedReport, document?: DocumentModel): Diagnostic[] {
   const stated = document ? statedValues(document) : [];
   const found: Diagnostic[] = [];
   for (const table of report.tables) {
