@@ -60,3 +60,20 @@ describe('a count is never overwritten by a fix', () => {
     assert.deepEqual(sums[0].suggestions.map((f) => f.description), ['将“一、本年新收政府信息公开申请数量”行“自然人”改为 0']);
   });
 });
+
+describe('a table too broken for a small repair', () => {
+  it('is one finding that says so, and offers recomputing the totals, saying what would still not hold', async () => {
+    const rows = ['一、本年新收政府信息公开申请数量', '二、上年结转政府信息公开申请数量', '（一）予以公开', '1.属于国家秘密', '2.重复申请', '3.其他'];
+    const found = await lintCase({
+      name: 'twelve wrong cells',
+      mutate: (s) => rows.reduce((spec, row, i) => setApplicationsValue(setApplicationsValue(spec, row, '自然人', String(i + 2)), row, '科研机构', String(i + 1)), s),
+    });
+    const sums = found.filter((d) => d.rule === 'sum-mismatch' || d.rule === 'balance');
+    assert.equal(sums.length, 1);
+    assert.match(sums[0].message, /表三的合计有 \d+ 处不一致，改动 6 个以内的单元格无法全部成立/);
+    assert.equal(sums[0].fix, null);
+    assert.equal(sums[0].suggestions.length, 1);
+    assert.match(sums[0].suggestions[0].description, /^按各项重新计算总计（\d+ 个单元格.*（改后仍有 \d+ 处不一致）$/);
+    assert.ok(sums[0].sums!.relations.length > 6);
+  });
+});
