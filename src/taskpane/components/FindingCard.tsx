@@ -102,7 +102,7 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
         <ul className={styles.suggestions} aria-label="可选的修改">
           {d.suggestions.map((s, n) => (
             <li key={n} className={styles.suggestion} data-testid="suggestion">
-              <span className={styles.suggestionText}>{s.description}</span>
+              <span className={styles.suggestionText}>{n === 0 && d.sums && !d.sums.ambiguous ? `建议：${s.description}` : s.description}</span>
               <Button size="small" disabledFocusable={busy} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
                 采用
               </Button>
