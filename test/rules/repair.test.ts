@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { applyRepair, brokenEquations, findRepairs, rankRepairs, type Repair } from '../../src/rules/arithmetic/repair';
+import type { DocumentModel } from '../../src/docmodel';
+import { statedValues } from '../../src/rules/arithmetic/stated-values';
 import { templateTable, type TemplateTable } from '../../src/template';
 import { sumGrid, type SumGrid } from '../support/sum-grid';
 
@@ -125,5 +127,18 @@ describe('table repair search', () => {
         assert.deepEqual(brokenEquations(system, applyRepair(system, top)), []);
       },
     ), { numRuns: 150 });
+  });
+});
+
+describe('figures stated in the text', () => {
+  const doc = (...texts: string[]) => ({ paragraphs: texts.map((text, paragraphIndex) => ({ text, paragraphIndex })) }) as unknown as DocumentModel;
+
+  it('reads 新收 applications and 行政复议 cases; a figure stated twice differently counts as unstated', () => {
+    assert.deepEqual(statedValues(doc('本年度共收到政府信息公开申请1份，均已办结。', '全年发生行政复议2件。')), [
+      { table: 'applications', row: 'received', column: 'total', value: 1 },
+      { table: 'review', row: 'cases', column: 'reviewTotal', value: 2 },
+    ]);
+    assert.deepEqual(statedValues(doc('新收申请3件。', '本年新收政府信息公开申请4件。')), []);
+    assert.deepEqual(statedValues(doc('未收到政府信息公开申请。')), []);
   });
 });

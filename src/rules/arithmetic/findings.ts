@@ -83,7 +83,13 @@ function tableFindings(report: MappedReport, document?: DocumentModel): Diagnost
       });
       const remaining = brokenEquations(system, applyRepair(system, repair)).length;
       const onlyTotals = repair.changes.every((ch) => totals.has(cells[ch.cell]));
-      const listed = repair.changes.slice(0, MAX_LISTED_CHANGES).map((ch) => `${cellName(cells[ch.cell])}改为 ${format(ch.to)}`).join('，');
+      // Changes in one row name the row once: “一、…”行“自然人”改为 4、“总计”改为 4.
+      const shown = repair.changes.slice(0, MAX_LISTED_CHANGES);
+      const listed = shown.map((ch, n) => {
+        const c = cells[ch.cell];
+        const sameRow = n > 0 && rowOf.get(cells[shown[n - 1].cell]) === rowOf.get(c) && rowLabel(cells[shown[n - 1].cell]) === rowLabel(c);
+        return `${sameRow ? '、' : n > 0 ? '，' : ''}${sameRow ? `“${c.column.label}”` : cellName(c)}改为 ${format(ch.to)}`;
+      }).join('');
       const more = repair.changes.length > MAX_LISTED_CHANGES ? ` 等 ${repair.changes.length} 个单元格` : '';
       const description = repair.changes.length === 1 ? `将${listed}`
         : onlyTotals ? `按各项重新计算总计（${repair.changes.length} 个单元格：${listed}${more}）`
