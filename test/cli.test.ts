@@ -5,7 +5,7 @@ import { samePath, writeFileAtomic } from '../src/cli/io';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runCli, EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from '../src/cli/main';
-import { buildSeedDocx } from './support/fixtures';
+import { buildSeedDocx, setApplicationsValue, type ReportSpec } from './support/fixtures';
 
 function run(argv: string[]) {
   const out: string[] = [];
@@ -48,11 +48,37 @@ describe('CLI: nianbao lint', () => {
     assert.equal(file.template, '2021');
     assert.equal(file.error, null);
     const [d] = file.diagnostics;
-    assert.deepEqual(Object.keys(d), ['rule', 'severity', 'table', 'row', 'column', 'message', 'fixable', 'location']);
-    assert.deepEqual({ ...d, message: undefined }, {
+    assert.deepEqual(Object.keys(d), ['rule', 'severity', 'table', 'row', 'column', 'message', 'fixable', 'location', 'fix', 'suggestions']);
+    const location = { tableIndex: 2, rowIndex: 3, cellIndex: 0 };
+    assert.deepEqual({ ...d, message: undefined, fix: undefined }, {
       rule: 'empty-cell', severity: 'error', table: 'review', row: '行政复议', column: '结果维持', message: undefined, fixable: true,
-      location: { tableIndex: 2, rowIndex: 3, cellIndex: 0 },
+      location, fix: undefined, suggestions: [],
     });
+    assert.deepEqual(d.fix.changes, [{ table: 'review', row: '行政复议', column: '结果维持', from: '', to: '0', location }]);
+  });
+
+  it('gives a sum repair as data: one finding for the table, every change with its labels, and the evidence indented in text', async () => {
+    const spec = (s: ReportSpec) => setApplicationsValue(setApplicationsValue(s, '（一）予以公开', '总计', '2'), '一、本年新收政府信息公开申请数量', '总计', '2');
+    const file = join(mkdtempSync(join(tmpdir(), 'nianbao-sums-')), 'sums.docx');
+    writeFileSync(file, await buildSeedDocx('002', spec));
+    const json = JSON.parse(run(['lint', file, '--format', 'json']).stdout);
+    const sums = json.files[0].diagnostics.filter((d: { rule: string }) => d.rule === 'sum-mismatch' || d.rule === 'balance');
+    assert.equal(sums.length, 1);
+    const [d] = sums;
+    assert.notEqual(d.fix, null, 'the only smallest repair, and it recomputes totals: safe');
+    assert.deepEqual(d.suggestions, []);
+    const best = d.fix;
+    assert.deepEqual(best.changes.map((c: { row: string; column: string; from: string; to: string }) => [c.row, c.column, c.from, c.to]).sort(), [
+      ['一、本年新收政府信息公开申请数量', '总计', '2', '0'],
+      ['（一）予以公开', '总计', '2', '0'],
+    ]);
+    for (const c of best.changes) assert.deepEqual(Object.keys(c), ['table', 'row', 'column', 'from', 'to', 'location']);
+    const text = run(['lint', file]).stdout.split('\n');
+    const at = text.findIndex((l) => l.includes('[sum-mismatch]'));
+    assert.match(text[at], /^  error +表三 +.*应为 0（现为 2）/);
+    assert.match(text[at + 1], /^ {6}修复：按各项重新计算总计（2 个单元格/);
+    assert.ok(text.slice(at + 1).some((l) => /^ {6}依据：/.test(l)));
+    assert.ok(!text.some((l) => /R\d（/.test(l)), 'no rule codes');
   });
 
   it('walks folders, reports a .doc as unreadable (exit 2) and still checks the other files', () => {

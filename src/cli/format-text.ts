@@ -1,6 +1,18 @@
-import { describePlace } from '../rules';
+import { describePlace, type Diagnostic } from '../rules';
 import { FORMAT_NAMES } from '../template';
 import type { FileResult } from './file-result';
+
+const MAX_LISTED_CHOICES = 3;
+
+/** Under a sum finding: the repair (or the choices), then the broken relations, indented. */
+function repairLines(d: Diagnostic): string[] {
+  const lines: string[] = [];
+  if (d.fix) lines.push(`      修复：${d.fix.description}`);
+  d.suggestions.slice(0, MAX_LISTED_CHOICES).forEach((s, n) => lines.push(`      ${n === 0 ? '可选：' : '或：　'}${s.description}`));
+  if (d.suggestions.length > MAX_LISTED_CHOICES) lines.push(`      另有 ${d.suggestions.length - MAX_LISTED_CHOICES} 种改法`);
+  d.sums!.relations.forEach((r, n) => lines.push(`      ${n === 0 ? '依据：' : '　　　'}${r.text}`));
+  return lines;
+}
 
 /** Human-readable report: a block per file, one line per finding, a summary at the end. */
 export function formatText(results: FileResult[]): string {
@@ -21,6 +33,7 @@ export function formatText(results: FileResult[]): string {
     for (const d of r.diagnostics) {
       const fix = d.fix ? '  [可自动修复]' : '';
       lines.push(`  ${d.severity.padEnd(7)}  ${describePlace(d.table, d.row, d.column)}  ${d.message}  [${d.rule}]${fix}`);
+      if (d.sums) lines.push(...repairLines(d));
     }
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = r.diagnostics.length - errors;

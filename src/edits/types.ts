@@ -40,9 +40,21 @@ export type Edit =
   /** Inserts body content (w:p / w:tbl XML) after a paragraph or a table. */
   | { kind: 'insert-after'; after: { paragraphIndex: number } | { tableIndex: number }; expected: string; xml: string };
 
+/** One cell a fix changes, named as in the diagnostics (canonical labels) for reports and previews. */
+export interface CellChange {
+  table: string;
+  row: string | null;
+  column: string | null;
+  from: string;
+  to: string;
+  location: CellAddress;
+}
+
 export interface Fix {
   description: string;
   edits: Edit[];
+  /** The cells changed, as data (sum repairs); absent when the edits speak for themselves. */
+  changes?: CellChange[];
 }
 
 /** Text of a table row as compared by `expected`: the cells' texts joined by tabs. */

@@ -3,7 +3,7 @@ import type { MappedReport } from '../mapping';
 import type { Fix } from '../edits/types';
 import type { TableId } from '../template';
 
-export type { Edit, Fix } from '../edits/types';
+export type { CellChange, Edit, Fix } from '../edits/types';
 
 export type RuleId =
   | 'outdated-template' | 'row-label' | 'column-label' | 'missing-row' | 'extra-row' | 'row-order'
@@ -31,6 +31,20 @@ export interface Diagnostic {
   fix: Fix | null;
   /** Corrections that need the user's choice. */
   suggestions: Fix[];
+  /** For a table whose sums do not hold: the evidence and how to lay out its preview. */
+  sums?: SumEvidence;
+}
+
+/** Why a table's sums are inconsistent, shown behind a 为什么 toggle and tinted in the preview. */
+export interface SumEvidence {
+  /** Relations that do not hold, one line each, with the cells they add up. */
+  relations: { text: string; cells: { tableIndex: number; rowIndex: number; cellIndex: number }[] }[];
+  /** Whether several repairs of the same size remain after weighing the evidence. */
+  ambiguous: boolean;
+  /** Rows at the top of each Word table of the standard table that are headers (kept in view). */
+  headerRows: { tableIndex: number; rows: number }[];
+  /** Grid columns holding row labels (kept in view). */
+  labelColumns: number;
 }
 
 export interface RuleMeta {

@@ -33,7 +33,11 @@ describe('task pane', () => {
     assert.ok(applications.getByText('合计与各项之和不符（1）'));
     const sum = card('sum-mismatch');
     assert.match(sum.textContent!, /表三 “（七）总计” 行 “总计” 列/);
-    assert.match(sum.textContent!, /相差 1/);
+    assert.match(sum.textContent!, /“总计”应为 \d+（现为 \d+）/);
+    assert.equal(within(sum).queryByTestId('sum-evidence'), null, 'the evidence waits behind 为什么');
+    fireEvent.click(within(sum).getByTestId('sum-why'));
+    assert.match(within(sum).getByTestId('sum-evidence').textContent!, /其余 \d+ 项均为 0/);
+    assert.doesNotMatch(sum.textContent!, /R\d（/);
     assert.ok(within(sum).getByRole('button', { name: /^修复/ }));
     assert.ok(within(sum).getByRole('button', { name: /^忽略/ }));
   });
@@ -64,8 +68,8 @@ describe('task pane', () => {
     assert.equal(within(sum).queryByRole('button', { name: /^修复/ }), null, 'no safe fix: the user chooses');
     const offered = within(sum).getAllByTestId('suggestion').map((s) => s.textContent);
     assert.equal(offered.length, 2);
-    assert.ok(offered.some((s) => s!.includes('“总计” 列改为 1')));
-    fireEvent.click(within(sum).getByRole('button', { name: /采用：.*“结果维持” 列改为 0/ }));
+    assert.match(offered[0]!, /“总计”改为 1/, 'the total first');
+    fireEvent.click(within(sum).getByRole('button', { name: /采用：.*“结果维持”改为 0/ }));
     await waitFor(() => screen.getByTestId('no-problems'));
   });
 
@@ -150,7 +154,9 @@ describe('task pane in a plain browser', () => {
     assert.equal(preview.getAttribute('aria-label'), '表四 预览（只读）');
     assert.equal(within(preview).getByTestId('highlighted-cell').textContent, '（空）');
     fireEvent.click(within(card('sum-mismatch')).getByTestId('finding-place'));
-    assert.equal(within(screen.getByTestId('table-preview')).getByTestId('highlighted-cell').textContent, '3');
+    assert.equal(within(screen.getByTestId('table-preview')).getByTestId('highlighted-cell').textContent, '3 → 2', 'the repair, before → after');
+    assert.match(text('preview-caption'), /^“（七）总计”行 “总计”列：3 → 2/);
+    assert.ok(within(screen.getByTestId('table-preview')).getAllByTestId('addend-cell').length > 0, 'the addends are tinted');
     fireEvent.click(within(card('section-heading')).getByTestId('finding-place'));
     assert.equal(text('paragraph-preview'), '其他需要报告的事项');
   });

@@ -10,11 +10,6 @@ export interface Equation {
   right: MappedCell[];
 }
 
-export interface BrokenEquation extends Equation {
-  leftSum: number;
-  rightSum: number;
-}
-
 const valueOf = (c: MappedCell) => (c.value.kind === 'number' ? c.value.value : null);
 const sum = (cells: MappedCell[]) => cells.reduce((n, c) => n + valueOf(c)!, 0);
 const EPSILON = 1e-9;
@@ -65,57 +60,11 @@ export function impliedValues(table: MappedTable, cell: MappedCell): number[] {
     .map((e) => requiredValue(e, cell));
 }
 
-export const isBroken = (e: Equation) => Math.abs(sum(e.left) - sum(e.right)) > EPSILON;
-
-export function broken(table: MappedTable): BrokenEquation[] {
-  return equations(table).filter(isBroken).map((e) => ({ ...e, leftSum: sum(e.left), rightSum: sum(e.right) }));
-}
-
 /** The value `cell` must take for `equation` to hold, everything else unchanged. */
 export function requiredValue(equation: Equation, cell: MappedCell): number {
   const onLeft = equation.left.includes(cell);
   const others = (cells: MappedCell[]) => sum(cells.filter((c) => c !== cell));
   return onLeft ? others(equation.right) - others(equation.left) : others(equation.left) - others(equation.right);
-}
-
-export interface Culprit {
-  cell: MappedCell;
-  /** The value that makes every relation through this cell hold. */
-  value: number;
-  /** Whether the cell is a declared total of a broken equation it explains (R1 has none). */
-  isTotal: boolean;
-}
-
-/**
- * Error localisation (the Fellegi–Holt idea, for one cell): the cells whose change alone makes every
- * equation hold — the broken ones it appears in, and the satisfied ones it must not break. Only a
- * non-negative whole number counts as a correction.
- */
-export function singleCellCulprits(all: Equation[], brokenGroup: BrokenEquation[]): Culprit[] {
-  const candidates = new Set(brokenGroup.flatMap((e) => [...e.left, ...e.right]));
-  const culprits: Culprit[] = [];
-  for (const cell of candidates) {
-    if (!brokenGroup.every((e) => e.left.includes(cell) || e.right.includes(cell))) continue;
-    const through = all.filter((e) => e.left.includes(cell) || e.right.includes(cell));
-    const values = through.map((e) => requiredValue(e, cell));
-    const value = values[0];
-    if (values.some((v) => Math.abs(v - value) > EPSILON) || value < 0 || !Number.isInteger(value)) continue;
-    culprits.push({ cell, value, isTotal: brokenGroup.some((e) => e.relation.leftIsTotal && e.left.includes(cell)) });
-  }
-  return culprits;
-}
-
-/** Splits broken equations into groups that share cells: each group is one problem to explain. */
-export function connectedGroups(brokenEquations: BrokenEquation[]): BrokenEquation[][] {
-  const groups: BrokenEquation[][] = [];
-  for (const equation of brokenEquations) {
-    const cells = new Set([...equation.left, ...equation.right]);
-    const touching = groups.filter((g) => g.some((e) => [...e.left, ...e.right].some((c) => cells.has(c))));
-    const merged = [equation, ...touching.flat()];
-    for (const g of touching) groups.splice(groups.indexOf(g), 1);
-    groups.push(merged);
-  }
-  return groups;
 }
 
 /**

@@ -5,6 +5,7 @@ import type { Fix } from '../../edits/types';
 import { describePlace } from '../../rules';
 import type { Finding } from '../group-findings';
 import { SEVERITY_NAMES } from '../labels';
+import { SumWhy } from './SumWhy';
 
 const useStyles = makeStyles({
   card: {
@@ -95,12 +96,13 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
         </Button>
       </div>
       <p id={messageId} className={styles.message}>{d.message}</p>
+      {d.sums && <SumWhy evidence={d.sums} />}
       {d.fix && !ignored && <p className={styles.fixNote}>可自动修复：{d.fix.description}</p>}
       {d.suggestions.length > 0 && !ignored && (
         <ul className={styles.suggestions} aria-label="可选的修改">
           {d.suggestions.map((s, n) => (
             <li key={n} className={styles.suggestion} data-testid="suggestion">
-              <span className={styles.suggestionText}>{s.description}</span>
+              <span className={styles.suggestionText}>{n === 0 && d.sums && !d.sums.ambiguous ? `建议：${s.description}` : s.description}</span>
               <Button size="small" disabledFocusable={busy} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
                 采用
               </Button>

@@ -2,6 +2,7 @@ import { makeStyles, tokens } from '@fluentui/react-components';
 import type { DocumentModel } from '../../docmodel';
 import type { Diagnostic } from '../../rules';
 import { AREA_NAMES } from '../labels';
+import { sumPreview } from './sum-preview';
 import { TablePreview } from './TablePreview';
 
 const useStyles = makeStyles({
@@ -37,5 +38,6 @@ export function FindingPreview({ document, diagnostic }: FindingPreviewProps) {
   const table = document.tables.find((t) => t.tableIndex === location.tableIndex);
   if (!table) return <p className={styles.note}>找不到所在表格：文档可能已经改变，请重新检查。</p>;
   const name = diagnostic.table === 'text' ? `第 ${location.tableIndex + 1} 个表格` : AREA_NAMES[diagnostic.table];
-  return <TablePreview table={table} rowIndex={location.rowIndex} cellIndex={location.cellIndex} label={`${name} 预览（只读）`} />;
+  const sums = diagnostic.sums ? sumPreview(diagnostic, location.tableIndex) : {};
+  return <TablePreview table={table} rowIndex={location.rowIndex} cellIndex={location.cellIndex} label={`${name} 预览（只读）`} {...sums} />;
 }
