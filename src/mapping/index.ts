@@ -7,7 +7,7 @@ import { findReportYear } from './report-year';
 export * from './model';
 export { parseCellValue, type CellValue } from './cell-value';
 export { labelKey, displayText, similarity } from './normalise';
-export { splitNumbering, titleKey } from './find-headings';
+export { numberedSections, sectionNumeral, splitNumbering, splitRunOn, titleKey, type NumberedSection } from './find-headings';
 
 const MIN_HEADINGS_FOR_REPORT = 3;
 
