@@ -251,7 +251,7 @@ function columnMap(headerRows: TableRow[], block: Block, template: TemplateTable
 function dataCells(table: Table, row: TableRow, block: Block, template: TemplateTable, map: ColumnMap | null): Map<string, MappedCell> {
   const cells = new Map<string, MappedCell>();
   const put = (column: Column, cell: TableCell | undefined) => {
-    if (cell) cells.set(column.key, { table, row, cell, column, value: parseCellValue(cell.text, column.value) });
+    if (cell) cells.set(column.key, { table, row, cell, column, value: parseCellValue(cell.text, column.value, cell.superscripts) });
   };
   if (map) {
     for (const column of block.columns) {
