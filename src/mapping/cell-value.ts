@@ -29,12 +29,11 @@ export function parseCellValue(raw: string, kind: ValueKind, superscripts: reado
   const compact = body.replace(SPACES, '');
   if (compact === '') return noteMark === '' ? { kind: 'blank' } : { kind: 'text', text: noteMark, note: `单元格只有注释标记“${noteMark}”，没有数值` };
   const number = (value: number, regular: boolean, plain: string | null, note: string | null): CellValue => ({ kind: 'number', value, regular, plain, note, noteMark });
-  if (isPlainNumber(compact, kind)) return number(Number(compact), true, null, null);
   if (DIGITS_APART.test(body.trim())) {
     const shown = body.trim().replace(/\s*\n\s*/g, '⏎').replace(/[ \t\u00a0\u3000]+/g, ' ');
     return { kind: 'text', text: compact, note: `“${shown}”中的数字被空格或换行隔开，无法确定是一个数还是几个数` };
   }
-
+  if (isPlainNumber(compact, kind)) return number(Number(compact), true, null, null);
   if (ZERO_WORDS.has(compact)) return number(0, false, '0', `“${compact}”应填写为 0`);
   const halfWidth = compact.normalize('NFKC');
   if (halfWidth !== compact && isPlainNumber(halfWidth, kind)) {
