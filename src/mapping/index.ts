@@ -6,7 +6,7 @@ import { findReportYear } from './report-year';
 
 export * from './model';
 export { parseCellValue, type CellValue } from './cell-value';
-export { splitLabelMark, splitValueMark, type NoteMarked } from './note-marks';
+export { markedLabelKey, splitLabelMark, splitValueMark, type NoteMarked } from './note-marks';
 export { labelKey, displayText, similarity } from './normalise';
 export { numberedSections, sectionNumeral, splitNumbering, splitRunOn, titleKey, type NumberedSection } from './find-headings';
 

@@ -1,3 +1,5 @@
+import { labelKey } from './normalise';
+
 /**
  * Note marks written after a number or a label: they point to a note under the table and are not
  * part of what they follow. NFKC would turn ¹ and ① into digits ("570¹" into 5701), so they are
@@ -35,3 +37,6 @@ export const splitValueMark = (text: string): NoteMarked => split(text, [VALUE_M
 
 /** A label's trailing note marks: 自然人（含外籍）, 1.属于国家秘密*. */
 export const splitLabelMark = (text: string): NoteMarked => split(text, [VALUE_MARK, LABEL_NOTE]);
+
+/** The comparison key of a document label, its note marks left out: 自然人（含外籍） is the 自然人 column. */
+export const markedLabelKey = (text: string): string => labelKey(splitLabelMark(text).body);
