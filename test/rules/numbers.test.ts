@@ -95,3 +95,12 @@ describe('not-a-number fixes', () => {
     assert.deepEqual(finding.fix!.edits.map((e) => (e as { text: string }).text), ['0*']);
   });
 });
+
+describe('sum fixes keep note marks', () => {
+  it('a total with a note mark is corrected, the mark kept', async () => {
+    const bytes = await buildSeedDocx('002', twoPublished('3[1]'));
+    const fixes = lintDocx(bytes, OPTIONS).diagnostics.filter((d) => d.rule === 'sum-mismatch').flatMap((d) => [d.fix, ...d.suggestions]).filter((f) => f !== null);
+    const texts = fixes.flatMap((f) => f!.edits.map((e) => (e as { text: string }).text));
+    assert.ok(texts.includes('2[1]'), texts.join(', '));
+  });
+});

@@ -7,8 +7,10 @@ import { broken, connectedGroups, equations, requiredValue, singleCellCulprits, 
 const MAX_LISTED_TERMS = 4;
 const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
 
+/** Writes a corrected value; a note mark after the old one (570*, 570[1]) stays after the new one. */
 function setCell(c: MappedCell, value: number, description: string): Fix {
-  return { description, edits: [setCellEdit(c, format(value))] };
+  const noteMark = c.value.kind === 'number' ? c.value.noteMark : '';
+  return { description, edits: [setCellEdit(c, format(value) + noteMark)] };
 }
 
 /**
