@@ -5,7 +5,7 @@ import { paragraphLikeXml } from '../ooxml/cell-xml';
 import { template, type Heading } from '../template';
 import { docsPath, type Diagnostic, type Fix, type Rule } from './types';
 
-const ACCEPTED_SEPARATORS = /^[、.．]?$/;
+const ACCEPTED_SEPARATORS = /^[、.．]$/;
 
 /** The six section headings: present, numbered 一、 … 六、, and worded as the notice words them. */
 export const sectionHeading: Rule = {
