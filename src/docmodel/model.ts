@@ -34,6 +34,8 @@ export interface TableCell {
   /** Rows covered by a merge starting here (1 for ordinary and continuation cells). */
   rowSpan: number;
   text: string;
+  /** Character ranges of `text` written as superscript (note marks such as the ¹ of 570¹). */
+  superscripts: { start: number; end: number }[];
   /** Names of bookmarks starting in the cell (the fixes mark values awaiting confirmation this way). */
   bookmarks: string[];
   source: SourceRange;

@@ -47,6 +47,8 @@ interface ParagraphBuilder {
   start: number;
   text: string;
   autoNumbered: boolean;
+  /** [start, end) of text from superscript runs (note marks such as 570¹). */
+  superscripts: { start: number; end: number }[];
 }
 
 /**
@@ -61,6 +63,8 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   let skipDepth = 0;
   let inText = false;
   let inRun = 0;
+  /** The run being read is raised as superscript (w:vertAlign): its text is a note mark, not more digits. */
+  let superscriptRun = false;
   let inBody = false;
   let sawDocument = false;
   let paragraphCount = 0;
@@ -103,7 +107,9 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   };
   const append = (s: string) => {
     const p = paragraphStack.at(-1);
-    if (p) p.text += s;
+    if (!p) return;
+    if (superscriptRun && s !== '') p.superscripts.push({ start: p.text.length, end: p.text.length + s.length });
+    p.text += s;
   };
   const intAttr = (tag: SaxesTagPlain, fallback: number) => {
     const v = Number.parseInt(tag.attributes[prefix + 'val'] ?? '', 10);
@@ -153,13 +159,17 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         inBody = true;
         break;
       case 'p':
-        paragraphStack.push({ start: tagStart(xml, start), text: '', autoNumbered: false });
+        paragraphStack.push({ start: tagStart(xml, start), text: '', autoNumbered: false, superscripts: [] });
         break;
       case 'numPr':
         if (paragraphStack.length > 0 && inRun === 0) paragraphStack[paragraphStack.length - 1].autoNumbered = true;
         break;
       case 'r':
         inRun++;
+        superscriptRun = false;
+        break;
+      case 'vertAlign':
+        if (inRun > 0) superscriptRun = tag.attributes[prefix + 'val'] === 'superscript';
         break;
       case 't':
         if (inRun > 0) inText = true;
@@ -211,7 +221,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         if (r) {
           r.current = {
             cell: {
-              cellIndex: r.row.cells.length, gridColumn: r.gridColumn, gridSpan: 1, verticalMerge: null, rowSpan: 1, text: '', bookmarks: [],
+              cellIndex: r.row.cells.length, gridColumn: r.gridColumn, gridSpan: 1, verticalMerge: null, rowSpan: 1, text: '', bookmarks: [], superscripts: [],
               source: { start: tagStart(xml, start), end: 0 },
             },
             paragraphs: [],
@@ -268,6 +278,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         break;
       case 'r':
         inRun = Math.max(0, inRun - 1);
+        superscriptRun = false;
         break;
       case 't':
         inText = false;
@@ -281,6 +292,8 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         };
         const cell = currentCell();
         if (cell) {
+          const offset = cell.paragraphs.reduce((n, text) => n + text.length + 1, 0);
+          cell.cell.superscripts.push(...p.superscripts.map((r) => ({ start: offset + r.start, end: offset + r.end })));
           cell.paragraphs.push(p.text);
           cell.content.push(paragraph);
         } else if (textBoxes.length > 0) {

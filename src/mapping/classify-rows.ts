@@ -1,6 +1,7 @@
 import type { Table, TableCell, TableRow } from '../docmodel';
 import { template as templateData, type TemplateTable } from '../template';
 import { labelKey, similarity } from './normalise';
+import { markedLabelKey } from './note-marks';
 
 /** 'caption': a row naming the whole table (表三 收到和处理…), which some authors put inside it. */
 export type RowKind = 'title' | 'header' | 'data' | 'caption' | 'empty';
@@ -45,7 +46,7 @@ export const ownCells = (row: TableRow): TableCell[] => row.cells.filter((c) => 
 export function classifyRows(table: Table, template: TemplateTable, words: TemplateVocabulary): ClassifiedRow[] {
   let seenHeader = false;
   return table.rows.map((row) => {
-    const texts = ownCells(row).map((c) => labelKey(c.text)).filter((t) => t !== '');
+    const texts = ownCells(row).map((c) => markedLabelKey(c.text)).filter((t) => t !== '');
     const numeric = texts.filter((t) => NUMERIC.test(t)).length;
     let kind: RowKind;
     if (texts.length === 0) kind = template.labelColumns === 0 && seenHeader ? 'data' : 'empty';

@@ -6,8 +6,9 @@ import { findReportYear } from './report-year';
 
 export * from './model';
 export { parseCellValue, type CellValue } from './cell-value';
+export { markedLabelKey, splitLabelMark, splitValueMark, type NoteMarked } from './note-marks';
 export { labelKey, displayText, similarity } from './normalise';
-export { splitNumbering, titleKey } from './find-headings';
+export { numberedSections, sectionNumeral, splitNumbering, splitRunOn, titleKey, type NumberedSection } from './find-headings';
 
 const MIN_HEADINGS_FOR_REPORT = 3;
 

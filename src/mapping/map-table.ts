@@ -4,6 +4,7 @@ import { parseCellValue } from './cell-value';
 import { classifyRows, ownCells, vocabulary, type ClassifiedRow } from './classify-rows';
 import type { MappedCell, MappedHeaderCell, MappedRow, MappedTable, MappedTitle, MissingRow } from './model';
 import { labelKey, similarity } from './normalise';
+import { markedLabelKey } from './note-marks';
 import { alignSequences } from './align';
 
 /** A line of the template in reading order: a block title or a data row. */
@@ -56,7 +57,7 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
       docLines.push({
         source: classified,
         kind: classified.kind,
-        key: labelCell ? labelKey(labelCell.text) : '',
+        key: labelCell ? markedLabelKey(labelCell.text) : '',
         labelCell,
         headerRows,
       });
@@ -134,7 +135,7 @@ export function mapTable(parts: Table[], template: TemplateTable): MappedTable {
     const block = blockOfGroup(group);
     return block ? matchHeaders(group.table, group.rows, block) : [];
   });
-  score += headers.filter((h) => labelKey(h.cell.text) === labelKey(h.expected)).length;
+  score += headers.filter((h) => markedLabelKey(h.cell.text) === labelKey(h.expected)).length;
 
   const columnProblems = headerGroups.flatMap((group) => {
     const block = blockOfGroup(group);
@@ -229,9 +230,9 @@ function columnMap(headerRows: TableRow[], block: Block, template: TemplateTable
   if (columnLeaves.length === 0) return null;
   const ranges = new Map<string, { gridColumn: number; gridSpan: number }>();
   const keys = block.columns.map((c) => labelKey(c.label));
-  const { docToTemplate, outOfOrder } = alignSequences(columnLeaves, keys, (leaf, key) => similarity(labelKey(leaf.text), key), FUZZY_ROW, (leaf, key) => labelKey(leaf.text) === key);
+  const { docToTemplate, outOfOrder } = alignSequences(columnLeaves, keys, (leaf, key) => similarity(markedLabelKey(leaf.text), key), FUZZY_ROW, (leaf, key) => markedLabelKey(leaf.text) === key);
   // Same count and not a clean permutation of the standard labels: a misspelt header, read by position.
-  const permuted = outOfOrder.length > 0 && docToTemplate.every((t, i) => t !== null && labelKey(columnLeaves[i].text) === keys[t]);
+  const permuted = outOfOrder.length > 0 && docToTemplate.every((t, i) => t !== null && markedLabelKey(columnLeaves[i].text) === keys[t]);
   if (columnLeaves.length === block.columns.length && !permuted) {
     block.columns.forEach((column, i) => ranges.set(column.key, columnLeaves[i]));
     return { ranges, missing: [], extra: [], moved: [] };
@@ -251,7 +252,7 @@ function columnMap(headerRows: TableRow[], block: Block, template: TemplateTable
 function dataCells(table: Table, row: TableRow, block: Block, template: TemplateTable, map: ColumnMap | null): Map<string, MappedCell> {
   const cells = new Map<string, MappedCell>();
   const put = (column: Column, cell: TableCell | undefined) => {
-    if (cell) cells.set(column.key, { table, row, cell, column, value: parseCellValue(cell.text, column.value) });
+    if (cell) cells.set(column.key, { table, row, cell, column, value: parseCellValue(cell.text, column.value, cell.superscripts) });
   };
   if (map) {
     for (const column of block.columns) {
@@ -276,7 +277,7 @@ function matchHeaders(table: Table, headerRows: TableRow[], block: Block): Mappe
   const used = new Set<number>();
   const result: MappedHeaderCell[] = [];
   for (const { row, cell } of present) {
-    const key = labelKey(cell.text);
+    const key = markedLabelKey(cell.text);
     let best = -1;
     let bestScore = 0.5;
     expected.forEach((e, i) => {

@@ -79,7 +79,10 @@ export interface HeadingMatch {
   text: string;
   /** The numbering as written (一、, 4、, or '' when absent). */
   numbering: string;
+  /** The heading's words, without numbering and without what runs on after it. */
   title: string;
+  /** Text after the heading on the same line ("：无。"), from its colon or full stop; '' when none. */
+  tail: string;
   autoNumbered: boolean;
 }
 

@@ -1,5 +1,5 @@
 import type { TableCell } from '../docmodel';
-import { displayText, labelKey, type MappedTable, type RowPlace } from '../mapping';
+import { displayText, labelKey, splitLabelMark, type MappedTable, type RowPlace } from '../mapping';
 import { setCellEdit } from './cell-findings';
 import { cellLocation, describePlace } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
@@ -38,9 +38,11 @@ export function correctedLabel(written: string, canonical: string): string {
 }
 
 function check(found: Diagnostic[], table: MappedTable, place: RowPlace, cell: TableCell, expected: string, rowLabelName: string): void {
-  if (labelKey(cell.text) === labelKey(expected)) return;
+  // A note mark (（含外籍）, *, ¹) is the author's addition, not a wrong word: the fix keeps it.
+  const { body, mark } = splitLabelMark(cell.text);
+  if (labelKey(body) === labelKey(expected)) return;
   const shown = displayText(cell.text);
-  const corrected = correctedLabel(cell.text, expected);
+  const corrected = correctedLabel(body, expected) + mark;
   found.push({
     rule: 'row-label', severity: 'error', table: table.id, row: rowLabelName, column: null,
     message: shown === ''

@@ -11,6 +11,8 @@ import { statedValues } from './stated-values';
 const MAX_LISTED_CHANGES = 3;
 const format = (n: number) => String(Math.round(n * 1e6) / 1e6);
 const valueOf = (c: MappedCell) => (c.value as { value: number }).value;
+/** A note mark after the old value (570*, 570[1]) stays after the new one. */
+const noteMarkOf = (c: MappedCell) => (c.value.kind === 'number' ? c.value.noteMark : '');
 
 /** A table's checkable relations as a linear system over its numeric cells. */
 interface TableSystem {
@@ -96,7 +98,7 @@ function tableFindings(report: MappedReport, document?: DocumentModel): Diagnost
           : `改 ${repair.changes.length} 个单元格：${listed}${more}`;
       return {
         description: remaining > 0 ? `${description}（改后仍有 ${remaining} 处不一致）` : description,
-        edits: repair.changes.map(({ cell, to }) => setCellEdit(cells[cell], format(to))),
+        edits: repair.changes.map(({ cell, to }) => setCellEdit(cells[cell], format(to) + noteMarkOf(cells[cell]))),
         changes,
       };
     };
