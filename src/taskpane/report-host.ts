@@ -82,6 +82,8 @@ export interface FixAllOutcome {
   skipped: { diagnostic: Diagnostic; reason: string }[];
   /** What is left for the user after fixing. */
   remaining: Diagnostic[];
+  /** What the user must do before fixing further (e.g. accept tracked changes), in Chinese. */
+  notes?: string[];
 }
 
 export type TemplateChoice = 'report' | 'tables' | TableId;

@@ -36,8 +36,8 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
     },
     applyFix: (fix, options) => applyFixInWord(run, support, fix, options),
     async fixAll(options) {
-      const { applied, skipped, remaining } = await fixAllInWord(run, support, options);
-      return { applied, skipped, remaining };
+      const { applied, skipped, remaining, notes } = await fixAllInWord(run, support, options);
+      return { applied, skipped, remaining, ...(notes ? { notes } : {}) };
     },
     reveal: (location) => revealInWord(run, location),
     insertTemplate: (what, options) => insertTemplateInWord(run, what, options),

@@ -1,7 +1,10 @@
 import { parseWordprocessingML, type DocumentModel } from '../../docmodel';
+import { descendants, hasAncestor, parseTree } from '../../ooxml/xml-tree';
 import { assembleDocumentXml, type WordParagraphInfo } from './assemble';
 import type { WordApiSupport } from './capabilities';
+import { WordHostError } from './errors';
 import { firstTableXml, withBodyContent } from './flat-opc';
+import { normaliseText } from './verify';
 
 /** Word's collections, loaded (one sync) before the tables' OOXML can be asked for. */
 export interface Structure {
@@ -16,8 +19,16 @@ export interface Snapshot {
   model: DocumentModel;
   /** Top-level tables, by the model's tableIndex. */
   tables: Word.Table[];
-  /** Word's body.paragraphs (table cells included), by the model's paragraphIndex. */
+  /** Word's body.paragraphs (table cells included), as Word lists them. */
   paragraphs: Word.Paragraph[];
+  /**
+   * The Word paragraph standing for the model's paragraph `paragraphIndex`: the same index when the
+   * model was assembled from Word's own list; on the body-OOXML fallback (where Word may list items
+   * the parser does not count) the paragraph matched by its text, or null when that is ambiguous.
+   */
+  wordParagraph(paragraphIndex: number): Word.Paragraph | null;
+  /** Rows Word counts in table `tableIndex` (rows deleted under tracking included). */
+  wordRowCount(tableIndex: number): number;
   /** A flat OPC package whose body is the table `tableIndex` (for OOXML replacement). */
   tablePackage(tableIndex: number): string;
   /** The user's change tracking mode (WordApi 1.4), to restore after fixing; null when unknown. */
@@ -52,14 +63,15 @@ export async function readSnapshot(context: Word.RequestContext, structure: Stru
   const assembled = tableXmls && tableXmls.every((x): x is string => x !== null) ? assembleDocumentXml(infos, tableXmls) : null;
   if (packages && assembled !== null) {
     const model = parseWordprocessingML(assembled);
-    return { model, tables, paragraphs, trackingMode, tablePackage: (i) => packages[i] };
+    const tablePackage = (i: number) => packages[i];
+    return { model, tables, paragraphs, trackingMode, tablePackage, wordParagraph: (i) => paragraphs[i] ?? null, wordRowCount: (i) => rowCount(tablePackage(i)) };
   }
 
   const bodyResult = context.document.body.getOoxml();
   try {
     await context.sync();
   } catch (error) {
-    throw new Error(`无法读取文档内容（Word 未能导出 OOXML：${(error as Error).message}）。请保存文档后重试。`);
+    throw new WordHostError('unreadable', `无法读取文档内容（Word 未能导出 OOXML：${(error as Error).message}）。请保存文档后重试。`);
   }
   const bodyPackage = bodyResult.value;
   const model = parseWordprocessingML(bodyPackage);
@@ -67,7 +79,37 @@ export async function readSnapshot(context: Word.RequestContext, structure: Stru
     const source = model.tables[i].source;
     return withBodyContent(bodyPackage, bodyPackage.slice(source.start, source.end));
   };
-  return { model, tables, paragraphs, trackingMode, tablePackage };
+  return { model, tables, paragraphs, trackingMode, tablePackage, wordParagraph: matchByText(model, infos, paragraphs), wordRowCount: (i) => rowCount(tablePackage(i)) };
+}
+
+/**
+ * Body paragraphs matched by text: the model's k-th body paragraph with a given text is Word's
+ * k-th body paragraph with that text, provided both have equally many; otherwise no match.
+ */
+function matchByText(model: DocumentModel, infos: readonly WordParagraphInfo[], paragraphs: readonly Word.Paragraph[]) {
+  const wordByText = new Map<string, number[]>();
+  infos.forEach((p, i) => {
+    if (p.tableNestingLevel !== 0) return;
+    const text = normaliseText(p.text);
+    wordByText.set(text, [...(wordByText.get(text) ?? []), i]);
+  });
+  return (paragraphIndex: number): Word.Paragraph | null => {
+    const target = model.paragraphs.find((p) => p.paragraphIndex === paragraphIndex);
+    if (!target) return null;
+    const text = normaliseText(target.text);
+    const same = model.paragraphs.filter((p) => normaliseText(p.text) === text);
+    const word = wordByText.get(text) ?? [];
+    if (word.length !== same.length) return null;
+    return paragraphs[word[same.indexOf(target)]] ?? null;
+  };
+}
+
+/** Rows of the package's first table as Word counts them: every w:tr not inside a nested table. */
+function rowCount(tablePackage: string): number {
+  const xml = firstTableXml(tablePackage);
+  if (xml === null) return -1;
+  const table = parseTree(xml).children[0];
+  return [...descendants(table)].filter((n) => n.name === 'w:tr' && !hasAncestor(n, new Set(['w:tbl']), table)).length;
 }
 
 async function tablePackages(context: Word.RequestContext, tables: Word.Table[]): Promise<string[] | null> {
