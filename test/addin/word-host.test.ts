@@ -163,7 +163,7 @@ describe('Word host against the fake Word API', () => {
     word.settings.reopen();
     assert.deepEqual(await (await createWordHost(word)).loadSettings(), { reportYear: 2024, trackChanges: true, comments: false });
     assert.ok(word.settings.saved.has(PANE_SETTINGS_KEY));
-    word.Office.context.document.settings.set(PANE_SETTINGS_KEY, { reportYear: 'soon', comments: 'yes', trackChanges: false });
+    word.settingsStore.set(PANE_SETTINGS_KEY, { reportYear: 'soon', comments: 'yes', trackChanges: false });
     assert.deepEqual(await host.loadSettings(), { trackChanges: false });
   });
 

@@ -41,11 +41,12 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
     },
     reveal: (location) => revealInWord(run, location),
     insertTemplate: (what, options) => insertTemplateInWord(run, what, options),
-    loadIgnored: async () => loadIgnoredKeys(office),
+    loadIgnored: () => loadIgnoredKeys(office),
     saveIgnored: (keys) => saveIgnoredKeys(office, keys),
-    loadSettings: async () => loadPaneSettings(office),
+    loadSettings: () => loadPaneSettings(office),
     saveSettings: (settings) => savePaneSettings(office, settings),
     watchChanges: (onChange) => watchWord(run, support, onChange),
   };
 }
-export { fixAllSummary, LAST_FIX_ALL_KEY } from './summary';
+export { fixAllSummary } from './summary';
+export { ribbonFixAll } from './ribbon-fix-all';
