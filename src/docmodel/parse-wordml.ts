@@ -22,11 +22,15 @@ interface RowBuilder {
   row: TableRow;
   gridColumn: number;
   current: CellBuilder | null;
+  /** Deleted under Track Changes (w:trPr/w:del): Word still counts it until the change is accepted. */
+  deleted: boolean;
 }
 interface TableBuilder {
   table: Table;
   gridCols: number;
   row: RowBuilder | null;
+  /** Rows seen, deleted ones included: Word's row indices. */
+  rowsSeen: number;
   /**
    * Nested tables are parsed to keep their text out of the enclosing cell; they count as tables of
    * the document only when the enclosing table is a mere layout frame (see unwrapLayoutTable).
@@ -53,6 +57,8 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   let inBody = false;
   let sawDocument = false;
   let paragraphCount = 0;
+  /** Top-level tables Word counts, all-deleted ones included: Word's table indices. */
+  let tablesSeen = 0;
   const blocks: BodyBlock[] = [];
   const tables: Table[] = [];
   const paragraphs: Paragraph[] = [];
@@ -86,6 +92,8 @@ export function parseWordprocessingML(xml: string): DocumentModel {
       return;
     }
     const local = name.slice(prefix.length);
+    const row = tableStack.at(-1)?.row;
+    if (local === 'del' && row && !row.current && paragraphStack.length === 0) row.deleted = true; // w:trPr/w:del
     if (SKIPPED.has(local)) {
       skipDepth = tag.isSelfClosing ? 0 : 1;
       return;
@@ -123,9 +131,10 @@ export function parseWordprocessingML(xml: string): DocumentModel {
       case 'tbl': {
         const nested = tableStack.length > 0;
         tableStack.push({
-          table: { kind: 'table', tableIndex: nested ? -1 : tables.length, gridColumnCount: 0, rows: [], source: { start: tagStart(xml, start), end: 0 } },
+          table: { kind: 'table', tableIndex: nested ? -1 : tablesSeen, gridColumnCount: 0, rows: [], source: { start: tagStart(xml, start), end: 0 } },
           gridCols: 0,
           row: null,
+          rowsSeen: 0,
           nested,
         });
         break;
@@ -137,9 +146,10 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const t = tableStack.at(-1);
         if (t) {
           t.row = {
-            row: { rowIndex: t.table.rows.length, gridBefore: 0, cells: [], source: { start: tagStart(xml, start), end: 0 } },
+            row: { rowIndex: t.rowsSeen++, gridBefore: 0, cells: [], source: { start: tagStart(xml, start), end: 0 } },
             gridColumn: 0,
             current: null,
+            deleted: false,
           };
         }
         break;
@@ -240,7 +250,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const t = tableStack.at(-1);
         if (t?.row) {
           t.row.row.source.end = end;
-          t.table.rows.push(t.row.row);
+          if (!t.row.deleted) t.table.rows.push(t.row.row);
           t.row = null;
         }
         break;
@@ -256,9 +266,14 @@ export function parseWordprocessingML(xml: string): DocumentModel {
           currentCell()?.content.push(t.table);
           break;
         }
-        for (const block of unwrapLayoutTable(t.table, cellContents.get(t.table))) {
+        // A table whose rows are all deleted under Track Changes is gone for the reader, but Word
+        // still counts it until the change is accepted: it keeps its index.
+        const index = tablesSeen++;
+        if (t.rowsSeen > 0 && t.table.rows.length === 0) break;
+        const unwrapped = unwrapLayoutTable(t.table, cellContents.get(t.table));
+        for (const block of unwrapped) {
           if (block.kind === 'table') {
-            block.tableIndex = tables.length;
+            block.tableIndex = unwrapped.length === 1 ? index : tables.length;
             tables.push(block);
           } else paragraphs.push(block);
           blocks.push(block);

@@ -76,7 +76,7 @@ export async function readSnapshot(context: Word.RequestContext, structure: Stru
   const bodyPackage = bodyResult.value;
   const model = parseWordprocessingML(bodyPackage);
   const tablePackage = (i: number) => {
-    const source = model.tables[i].source;
+    const source = model.tables.find((t) => t.tableIndex === i)!.source;
     return withBodyContent(bodyPackage, bodyPackage.slice(source.start, source.end));
   };
   return { model, tables, paragraphs, trackingMode, tablePackage, wordParagraph: matchByText(model, infos, paragraphs), wordRowCount: (i) => rowCount(tablePackage(i)) };

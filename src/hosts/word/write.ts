@@ -58,7 +58,7 @@ export function planWrites(snapshot: Snapshot, fixes: readonly Fix[], options: W
   const { model } = snapshot;
   // The engine unwraps a report laid out in a one-cell frame table; Word's table collection does
   // not, so its indices would address the wrong tables: refuse rather than write in the wrong place.
-  if (model.tables.length !== snapshot.tables.length) {
+  if (model.tables.length > snapshot.tables.length || model.tables.some((t) => t.tableIndex >= snapshot.tables.length)) {
     throw new WordHostError('frame-table', '文档中的表格嵌套在一个外框表格里，无法在 Word 中定位修改。请去掉外框表格（或在浏览器版、命令行中修复）后再试。');
   }
   const firstId = nextMarkId(model.xml);
