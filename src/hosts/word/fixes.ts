@@ -4,7 +4,7 @@ import type { Diagnostic } from '../../rules';
 import { findingKey, type CheckOptions, type FixAllOutcome, type FixOutcome } from '../../taskpane/report-host';
 import { MAX_FIX_PASSES } from '../docx/fix-docx';
 import type { WordApiSupport } from './capabilities';
-import { queueStructure, readSnapshot, type Snapshot } from './read';
+import { queueStructure, readSnapshot, type Snapshot, type TablePackageCache } from './read';
 import { WordHostError, wordHostError } from './errors';
 import { planWrites } from './write';
 import { verifyTargets } from './verify';
@@ -20,12 +20,12 @@ const writeOptions = (options: CheckOptions, support: WordApiSupport) => ({
   comments: options.comments && support.api14,
 });
 
-/** Reads and lints: two round trips (collections, then the tables' OOXML). */
-export function checkInWord(run: WordRun, support: WordApiSupport, options: CheckOptions): Promise<{ snapshot: Snapshot; result: LintResult }> {
+/** Reads and lints: two round trips (collections, then the OOXML of the tables whose text changed since the last check: none, often). */
+export function checkInWord(run: WordRun, support: WordApiSupport, options: CheckOptions, cache?: TablePackageCache): Promise<{ snapshot: Snapshot; result: LintResult }> {
   return guarded('检查', run(async (context) => {
     const structure = queueStructure(context, support);
     await context.sync();
-    const snapshot = await readSnapshot(context, structure);
+    const snapshot = await readSnapshot(context, structure, cache);
     return { snapshot, result: lint(snapshot, options) };
   }));
 }

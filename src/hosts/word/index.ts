@@ -6,6 +6,7 @@ import { loadPaneSettings, savePaneSettings } from './pane-settings';
 import { revealInWord } from './navigate';
 import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
+import type { TablePackageCache } from './read';
 
 export { capabilitiesOf, detectSupport, type WordApiSupport } from './capabilities';
 export { fixAllInWord, type WordFixAllOutcome } from './fixes';
@@ -28,10 +29,11 @@ export interface OfficeGlobals {
 export async function createWordHost({ Word: word, Office: office }: OfficeGlobals): Promise<ReportHost> {
   const support = detectSupport(office);
   const run = word.run.bind(word) as typeof Word.run;
+  const tableCache: TablePackageCache = new Map();
   return {
     capabilities: capabilitiesOf(support),
     async check(options) {
-      const { result, snapshot } = await checkInWord(run, support, options);
+      const { result, snapshot } = await checkInWord(run, support, options, tableCache);
       return { lint: { template: result.template, year: result.year, isReport: result.isReport, diagnostics: result.diagnostics }, document: snapshot.model, documentName: null };
     },
     applyFix: (fix, options) => applyFixInWord(run, support, fix, options),

@@ -76,7 +76,7 @@ export async function verifyTargets(context: Word.RequestContext, snapshot: Snap
       // A row whose merge continuations Word does not count has fewer cells than w:tc elements.
       const visibleOnly = () => wordRow !== null && !asVisible.isNullObject && wordRow.cellCount === row.cells.length - row.cells.filter((c) => c.verticalMerge === 'continue').length;
       checks.set(id, () => {
-        const chosen = visibleOnly() ? asVisible : asTc;
+        const chosen = visibleOnly() ? asVisible : asTc
         if (chosen.isNullObject || normaliseText(chosen.value) !== expected) return false;
         cellIndices.set(id, visibleOnly() ? target.cellIndex - hidden : target.cellIndex);
         return true;

@@ -68,6 +68,7 @@ export function planWrites(snapshot: Snapshot, fixes: readonly Fix[], options: W
   const blockPosition = (key: { tableIndex: number } | { paragraphIndex: number }) =>
     model.blocks.findIndex((b) => ('tableIndex' in key ? b.kind === 'table' && b.tableIndex === key.tableIndex : b.kind === 'paragraph' && b.paragraphIndex === key.paragraphIndex));
 
+  const tracked = options.trackChanges || (snapshot.trackingMode !== null && snapshot.trackingMode !== 'Off');
   const restructured = new Set(edits.filter((e) => STRUCTURAL.has(e.kind)).map((e) => (e as { tableIndex: number }).tableIndex));
   const operations: Operation[] = [];
   let markId = firstId + result.comments.length;
@@ -83,7 +84,10 @@ export function planWrites(snapshot: Snapshot, fixes: readonly Fix[], options: W
       structural: true,
       run: () => {
         const range = snapshot.tables[tableIndex].getRange('Whole').insertOoxml(replacement.package, 'Replace');
-        if (!options.comments || replacement.comments.length === 0) return;
+        // Under Track Changes Word keeps the old rows (as deletions), possibly in the same table,
+        // so the new table's cell indices are not known: no comments then. The confirmation
+        // bookmarks are in the package, so the values still show as awaiting confirmation.
+        if (!options.comments || tracked || replacement.comments.length === 0) return;
         const table = range.tables.getFirst();
         for (const c of replacement.comments) table.getCell(c.rowIndex, c.cellIndex).body.getRange('Whole').insertComment(c.text);
       },

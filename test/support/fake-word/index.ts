@@ -45,6 +45,8 @@ export interface InjectedFailure {
   code: 'GeneralException' | 'AccessDenied' | 'RequestPayloadSizeLimitExceeded' | 'ResponsePayloadSizeLimitExceeded' | 'Conflict';
   /** How many matching calls fail (default: every one). */
   times?: number;
+  /** Matching calls that succeed before the failures start (default 0). */
+  after?: number;
 }
 
 const PKG = 'http://schemas.microsoft.com/office/2006/xmlPackage';
@@ -145,6 +147,10 @@ export class FakeWord {
   failureFor(label: string): FakeOfficeError | null {
     const failure = this.injected.find((f) => f.match.test(label) && (f.times === undefined || f.times > 0));
     if (!failure) return null;
+    if ((failure.after ?? 0) > 0) {
+      failure.after!--;
+      return null;
+    }
     if (failure.times !== undefined) failure.times--;
     return new FakeOfficeError(failure.code, `${failure.code} (injected at ${label})`);
   }

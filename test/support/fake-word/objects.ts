@@ -374,6 +374,7 @@ export class FakeTableRow extends FakeItem {
     if (name === 'rowIndex') return this.rowIndex;
     throw new Error(`fake TableRow has no property ${name}`);
   }
+  get cellCount(): number { return this.get('cellCount'); }
   /** Copies of this row (cell formatting kept) with the given texts, before or after it. */
   insertRows(location: 'Before' | 'After', rowCount: number, values?: string[][]): void {
     this.queue(`insertRows(${location},${rowCount})`, () => {
