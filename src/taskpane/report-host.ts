@@ -29,6 +29,8 @@ export interface ReportHost {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Calls back (debounced by the caller) when the document changes; returns an unsubscribe. */
   watchChanges(onChange: () => void): () => void;
+  /** Word: host, version, requirement sets and the tables' shapes, never document text (设置 → 复制诊断信息). */
+  diagnostics?(): Promise<string>;
 }
 
 export interface HostCapabilities {

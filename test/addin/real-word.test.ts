@@ -182,6 +182,20 @@ describe('Word host against a fake that behaves like real Word', () => {
     });
   });
 
+  it('复制诊断信息: host, version, requirement sets and table shapes, never document text', async () => {
+    const word = await fakeFor('004', REAL_WORD);
+    const text = await (await createWordHost(word)).diagnostics!();
+    assert.match(text, /宿主：Word；平台：PC；版本：16\.0\.fake/);
+    assert.match(text, /WordApi: 1\.1 1\.2 1\.3 1\.4 1\.5 1\.6\n/);
+    assert.match(text, /表格（顶层 3 个）/);
+    assert.match(text, /表3：\d+ 行/);
+    // No document text: none of the document's words (CJK runs of two or more) appears.
+    const words = new Set(lintFake(word).document.paragraphs.map((p) => p.text).concat(lintFake(word).document.tables.flatMap((t) => t.rows.flatMap((r) => r.cells.map((c) => c.text)))).flatMap((t) => t.match(/[\u4e00-\u9fff]{4,}/g) ?? []));
+    const leaked = [...words].filter((w) => text.includes(w));
+    assert.deepEqual(leaked, []);
+    assert.ok(words.size > 20, 'the check compares against real document words');
+  });
+
   it('everything at once (REAL_WORD): check, fix-all and a clean re-check on seed 004', async () => {
     const word = await fakeFor('004', REAL_WORD);
     const host = await createWordHost(word);

@@ -6,6 +6,7 @@ import { loadPaneSettings, savePaneSettings } from './pane-settings';
 import { revealInWord } from './navigate';
 import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
+import { wordDiagnostics } from './diagnostics';
 import type { TablePackageCache } from './read';
 
 export { capabilitiesOf, detectSupport, type WordApiSupport } from './capabilities';
@@ -48,6 +49,7 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
     loadSettings: () => loadPaneSettings(office),
     saveSettings: (settings) => savePaneSettings(office, settings),
     watchChanges: (onChange) => watchWord(run, support, onChange),
+    diagnostics: () => wordDiagnostics(run, office),
   };
 }
 export { fixAllSummary } from './summary';

@@ -226,7 +226,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
           onTemplate={template}
           onToggleSettings={() => setSettingsOpen((open) => !open)}
         />
-        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} />}
+        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} getDiagnostics={host.diagnostics && (() => host.diagnostics!())} />}
         <div aria-live="polite">
           {notice && (
             <MessageBar layout="multiline" intent={notice.intent} data-testid="notice">
