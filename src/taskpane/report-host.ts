@@ -41,6 +41,8 @@ export interface HostCapabilities {
   comments: boolean;
   /** The document reports its changes (WordApi 1.6 events). */
   changeEvents: boolean;
+  /** Why the document cannot be written (read-only, protected), in Chinese; fixes are then disabled. */
+  readOnly?: string | null;
   /** Why a capability is missing, to explain it in the UI (e.g. "需要 Word 2019 或更高版本"). */
   notes: string[];
 }

@@ -20,6 +20,12 @@ export function detectSupport(office: typeof Office): WordApiSupport {
   return { tables: has('1.3'), api14: has('1.4'), api16: has('1.6') };
 }
 
+/** Word opened the document read-only (Office.DocumentMode.ReadOnly): the reason to show, else null. */
+export function documentReadOnly(office: typeof Office): string | null {
+  const mode = (office.context.document as { mode?: unknown } | undefined)?.mode;
+  return String(mode).toLowerCase() === 'readonly' ? '文档以只读方式打开，不能修复。请点击 Word 顶部的“启用编辑”后关闭并重新打开本窗格。' : null;
+}
+
 /** What the task pane may offer, with a Chinese explanation for each thing that is missing. */
 export function capabilitiesOf(support: WordApiSupport): HostCapabilities {
   const notes: string[] = [];

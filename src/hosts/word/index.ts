@@ -1,5 +1,5 @@
 import type { ReportHost } from '../../taskpane/report-host';
-import { capabilitiesOf, detectSupport } from './capabilities';
+import { capabilitiesOf, detectSupport, documentReadOnly } from './capabilities';
 import { applyFixInWord, checkInWord, fixAllInWord } from './fixes';
 import { loadIgnoredKeys, saveIgnoredKeys } from './ignored';
 import { loadPaneSettings, savePaneSettings } from './pane-settings';
@@ -32,7 +32,7 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
   const run = word.run.bind(word) as typeof Word.run;
   const tableCache: TablePackageCache = new Map();
   return {
-    capabilities: capabilitiesOf(support),
+    capabilities: { ...capabilitiesOf(support), readOnly: documentReadOnly(office) },
     async check(options) {
       const { result, snapshot } = await checkInWord(run, support, options, tableCache);
       return { lint: { template: result.template, year: result.year, isReport: result.isReport, diagnostics: result.diagnostics }, document: snapshot.model, documentName: null };
