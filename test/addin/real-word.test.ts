@@ -6,6 +6,7 @@ import { documentXmlOf, openDocx } from '../../src/hosts/docx';
 import { createWordHost, detectSupport, fixAllInWord, ribbonFixAll } from '../../src/hosts/word';
 import { ACCEPT_CHANGES_NOTE, applyFixInWord } from '../../src/hosts/word/fixes';
 import { WordHostError } from '../../src/hosts/word/errors';
+import { capabilitiesOf, documentReadOnly } from '../../src/hosts/word/capabilities';
 import { findingKey, type CheckOptions } from '../../src/taskpane/report-host';
 import { buildSeedDocx, type SeedId } from '../support/fixtures';
 import { FakeWord, REAL_WORD, type FakeWordOptions } from '../support/fake-word';
@@ -194,6 +195,16 @@ describe('Word host against a fake that behaves like real Word', () => {
     const leaked = [...words].filter((w) => text.includes(w));
     assert.deepEqual(leaked, []);
     assert.ok(words.size > 20, 'the check compares against real document words');
+  });
+
+  it('a document Word opened read-only is reported as such (fix buttons are then disabled), and the requirement-set text is exact', () => {
+    const office = (mode: string) => ({ context: { document: { mode } } }) as unknown as typeof Office;
+    assert.match(documentReadOnly(office('readOnly'))!, /只读/);
+    assert.equal(documentReadOnly(office('readWrite')), null);
+    const notes = capabilitiesOf({ tables: true, api14: false, api16: false }).notes.join('\n');
+    assert.match(notes, /Microsoft 365 或零售版 Word 2208 及以上，或 Office 2024/);
+    assert.match(notes, /批量授权版 Office 2019、2021 只有 1\.3/);
+    assert.doesNotMatch(notes, /Word 2019 或更高版本/);
   });
 
   it('everything at once (REAL_WORD): check, fix-all and a clean re-check on seed 004', async () => {
