@@ -147,13 +147,16 @@ function expect(actual: string, expected: string): void {
 
 function tableAt(model: DocumentModel, tableIndex: number): Table {
   // By index, not position: a table deleted under Track Changes keeps its index but is not listed.
-  const table = model.tables.find((t) => t.tableIndex === tableIndex);
+  const at = model.tables[tableIndex];
+  const table = at?.tableIndex === tableIndex ? at : model.tables.find((t) => t.tableIndex === tableIndex);
   if (!table) throw new StaleEdit('表格已不存在');
   return table;
 }
 
 function rowAt(table: Table, rowIndex: number): TableRow {
-  const row = table.rows.find((r) => r.rowIndex === rowIndex);
+  // Rows deleted under Track Changes are not listed but keep their index: position first, then search.
+  const at = table.rows[rowIndex];
+  const row = at?.rowIndex === rowIndex ? at : table.rows.find((r) => r.rowIndex === rowIndex);
   if (!row) throw new StaleEdit('表格行已不存在');
   return row;
 }
