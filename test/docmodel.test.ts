@@ -106,6 +106,28 @@ describe('document model', () => {
   });
 });
 
+describe('document model: rows and tables deleted under Track Changes', () => {
+  const del = '<w:del w:id="1" w:author="x" w:date="2026-01-01T00:00:00Z"/>';
+  const deletedRow = (text: string) => `<w:tr><w:trPr>${del}</w:trPr><w:tc><w:p><w:del w:id="2" w:author="x"><w:r><w:delText>${text}</w:delText></w:r></w:del></w:p></w:tc></w:tr>`;
+  const row = (text: string) => `<w:tr>${tc(text)}</w:tr>`;
+
+  it('a deleted row is not read, and the rows after it keep Word’s row index', () => {
+    const model = parseWordprocessingML(doc(`<w:tbl>${row('a')}${deletedRow('old')}${row('b')}</w:tbl>`));
+    assert.deepEqual(model.tables[0].rows.map((x) => [x.rowIndex, x.cells[0].text]), [[0, 'a'], [2, 'b']]);
+  });
+
+  it('a table whose rows are all deleted is not read, and the tables after it keep Word’s table index', () => {
+    const model = parseWordprocessingML(doc(`<w:tbl>${deletedRow('old')}${deletedRow('older')}</w:tbl>${p(r('x'))}<w:tbl>${row('new')}</w:tbl>`));
+    assert.deepEqual(model.tables.map((t) => [t.tableIndex, t.rows[0].cells[0].text]), [[1, 'new']]);
+    assert.deepEqual(model.blocks.map((b) => b.kind), ['paragraph', 'table']);
+  });
+
+  it('a w:del inside a cell (deleted text) does not mark its row deleted', () => {
+    const model = parseWordprocessingML(doc(`<w:tbl><w:tr><w:tc><w:p><w:del w:id="3" w:author="x"><w:r><w:delText>old</w:delText></w:r></w:del>${r('new')}</w:p></w:tc></w:tr></w:tbl>`));
+    assert.equal(model.tables[0].rows[0].cells[0].text, 'new');
+  });
+});
+
 describe('document model on arbitrary input (property)', () => {
   const onlyReadErrors = (read: () => unknown) => {
     try {

@@ -32,11 +32,15 @@ interface RowBuilder {
   row: TableRow;
   gridColumn: number;
   current: CellBuilder | null;
+  /** Deleted under Track Changes (w:trPr/w:del): Word still counts it until the change is accepted. */
+  deleted: boolean;
 }
 interface TableBuilder {
   table: Table;
   gridCols: number;
   row: RowBuilder | null;
+  /** Rows seen, deleted ones included: Word's row indices. */
+  rowsSeen: number;
   /**
    * Nested tables are parsed to keep their text out of the enclosing cell; they count as tables of
    * the document only when the enclosing table is a mere layout frame (see unwrapLayoutTable).
@@ -68,6 +72,11 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   let inBody = false;
   let sawDocument = false;
   let paragraphCount = 0;
+  /**
+   * The next table's index: tables in reading order, all-deleted ones counted too (Word counts them
+   * until the deletion is accepted), so a body table's index is Word's.
+   */
+  let nextTableIndex = 0;
   const blocks: BodyBlock[] = [];
   const tables: Table[] = [];
   const paragraphs: Paragraph[] = [];
@@ -91,7 +100,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
   /** Adds a body-level block (layout tables are unwrapped already); tables get their index. */
   const emit = (block: BodyBlock) => {
     if (block.kind === 'table') {
-      block.tableIndex = tables.length;
+      block.tableIndex = nextTableIndex++;
       tables.push(block);
     } else paragraphs.push(block);
     blocks.push(block);
@@ -134,6 +143,8 @@ export function parseWordprocessingML(xml: string): DocumentModel {
     }
     if (!name.startsWith(prefix)) return;
     const local = name.slice(prefix.length);
+    const row = tableStack.at(-1)?.row;
+    if (local === 'del' && row && !row.current && paragraphStack.length === 0) row.deleted = true; // w:trPr/w:del
     if (SKIPPED.has(local)) {
       skipDepth = tag.isSelfClosing ? 0 : 1;
       return;
@@ -187,9 +198,10 @@ export function parseWordprocessingML(xml: string): DocumentModel {
       case 'tbl': {
         const nested = tableStack.length > 0;
         tableStack.push({
-          table: { kind: 'table', tableIndex: nested ? -1 : tables.length, gridColumnCount: 0, rows: [], source: { start: tagStart(xml, start), end: 0 } },
+          table: { kind: 'table', tableIndex: -1, gridColumnCount: 0, rows: [], source: { start: tagStart(xml, start), end: 0 } },
           gridCols: 0,
           row: null,
+          rowsSeen: 0,
           nested,
         });
         break;
@@ -201,9 +213,10 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const t = tableStack.at(-1);
         if (t) {
           t.row = {
-            row: { rowIndex: t.table.rows.length, gridBefore: 0, cells: [], source: { start: tagStart(xml, start), end: 0 } },
+            row: { rowIndex: t.rowsSeen++, gridBefore: 0, cells: [], source: { start: tagStart(xml, start), end: 0 } },
             gridColumn: 0,
             current: null,
+            deleted: false,
           };
         }
         break;
@@ -323,7 +336,7 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         const t = tableStack.at(-1);
         if (t?.row) {
           t.row.row.source.end = end;
-          t.table.rows.push(t.row.row);
+          if (!t.row.deleted) t.table.rows.push(t.row.row);
           t.row = null;
         }
         break;
@@ -340,6 +353,9 @@ export function parseWordprocessingML(xml: string): DocumentModel {
         cellContents.delete(t.table);
         if (t.nested) currentCell()?.content.push(...content);
         else if (textBoxes.length > 0) textBoxes[textBoxes.length - 1].blocks.push(...content);
+        // A table whose rows are all deleted under Track Changes is gone for the reader, but Word
+        // still counts it until the change is accepted: it keeps its index.
+        else if (t.rowsSeen > 0 && t.table.rows.length === 0) nextTableIndex++;
         else content.forEach(emit);
         break;
       }

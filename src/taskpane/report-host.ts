@@ -29,6 +29,8 @@ export interface ReportHost {
   saveSettings(settings: PaneSettings): Promise<void>;
   /** Calls back (debounced by the caller) when the document changes; returns an unsubscribe. */
   watchChanges(onChange: () => void): () => void;
+  /** Word: host, version, requirement sets and the tables' shapes, never document text (设置 → 复制诊断信息). */
+  diagnostics?(): Promise<string>;
 }
 
 export interface HostCapabilities {
@@ -39,6 +41,8 @@ export interface HostCapabilities {
   comments: boolean;
   /** The document reports its changes (WordApi 1.6 events). */
   changeEvents: boolean;
+  /** Why the document cannot be written (read-only, protected), in Chinese; fixes are then disabled. */
+  readOnly?: string | null;
   /** Why a capability is missing, to explain it in the UI (e.g. "需要 Word 2019 或更高版本"). */
   notes: string[];
 }
@@ -82,6 +86,8 @@ export interface FixAllOutcome {
   skipped: { diagnostic: Diagnostic; reason: string }[];
   /** What is left for the user after fixing. */
   remaining: Diagnostic[];
+  /** What the user must do before fixing further (e.g. accept tracked changes), in Chinese. */
+  notes?: string[];
 }
 
 export type TemplateChoice = 'report' | 'tables' | TableId;

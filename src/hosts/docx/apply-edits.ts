@@ -106,7 +106,7 @@ function plan(xml: string, model: DocumentModel, edit: Edit, comment: CommentMar
       const table = tableAt(model, edit.tableIndex);
       const formatRow = rowAt(table, edit.formatRowIndex);
       expect(rowText(formatRow.cells), edit.expected);
-      const at = edit.rowIndex < table.rows.length ? rowAt(table, edit.rowIndex).source.start : table.rows[table.rows.length - 1].source.end;
+      const at = table.rows.some((r) => r.rowIndex === edit.rowIndex) ? rowAt(table, edit.rowIndex).source.start : table.rows[table.rows.length - 1].source.end;
       return [{ start: at, end: at, text: edit.rows.map((cells) => rowXml(xml, table, formatRow, cells, comment)).join('') }];
     }
     case 'replace-row': {
@@ -135,7 +135,7 @@ function plan(xml: string, model: DocumentModel, edit: Edit, comment: CommentMar
     case 'insert-after': {
       const target = 'paragraphIndex' in edit.after
         ? model.paragraphs.find((p) => p.paragraphIndex === (edit.after as { paragraphIndex: number }).paragraphIndex)
-        : model.tables[edit.after.tableIndex];
+        : model.tables.find((t) => t.tableIndex === (edit.after as { tableIndex: number }).tableIndex);
       if (!target) throw new StaleEdit('插入位置已不存在');
       expect(target.kind === 'paragraph' ? target.text : tableText(target.rows), edit.expected);
       return [{ start: target.source.end, end: target.source.end, text: edit.xml }];
@@ -148,13 +148,17 @@ function expect(actual: string, expected: string): void {
 }
 
 function tableAt(model: DocumentModel, tableIndex: number): Table {
-  const table = model.tables[tableIndex];
+  // By index, not position: a table deleted under Track Changes keeps its index but is not listed.
+  const at = model.tables[tableIndex];
+  const table = at?.tableIndex === tableIndex ? at : model.tables.find((t) => t.tableIndex === tableIndex);
   if (!table) throw new StaleEdit('表格已不存在');
   return table;
 }
 
 function rowAt(table: Table, rowIndex: number): TableRow {
-  const row = table.rows[rowIndex];
+  // Rows deleted under Track Changes are not listed but keep their index: position first, then search.
+  const at = table.rows[rowIndex];
+  const row = at?.rowIndex === rowIndex ? at : table.rows.find((r) => r.rowIndex === rowIndex);
   if (!row) throw new StaleEdit('表格行已不存在');
   return row;
 }
@@ -196,7 +200,7 @@ function rowXml(xml: string, table: Table, formatRow: TableRow, cells: CellConte
  * below takes over the merge start and the text.
  */
 function handOverMerges(xml: string, table: Table, row: TableRow): Splice[] {
-  const below = table.rows[row.rowIndex + 1];
+  const below = table.rows[table.rows.indexOf(row) + 1];
   if (!below) return [];
   return row.cells.filter((c) => c.verticalMerge === 'restart' && c.rowSpan > 1).flatMap((start) => {
     const next = below.cells.find((c) => c.gridColumn === start.gridColumn && c.verticalMerge === 'continue');

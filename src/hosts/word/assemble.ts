@@ -35,6 +35,9 @@ export function assembleDocumentXml(paragraphs: readonly WordParagraphInfo[], ta
     if (count === 0 || run.length < count || run.some((q) => q.tableNestingLevel === 0)) return null;
     parts.push(table);
     i += count;
+    // Word joins tables that touch, so a table's run ends at a body paragraph: anything else means
+    // Word lists items the XML has no w:p for (row marks…), and indices would not line up.
+    if (i < paragraphs.length && paragraphs[i].tableNestingLevel !== 0) return null;
   }
   if (next !== tables.length) return null;
   return documentXml(parts.join(''), { pageNumbers: false });

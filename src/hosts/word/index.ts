@@ -1,11 +1,13 @@
 import type { ReportHost } from '../../taskpane/report-host';
-import { capabilitiesOf, detectSupport } from './capabilities';
+import { capabilitiesOf, detectSupport, documentReadOnly } from './capabilities';
 import { applyFixInWord, checkInWord, fixAllInWord } from './fixes';
 import { loadIgnoredKeys, saveIgnoredKeys } from './ignored';
 import { loadPaneSettings, savePaneSettings } from './pane-settings';
 import { revealInWord } from './navigate';
 import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
+import { wordDiagnostics } from './diagnostics';
+import type { TablePackageCache } from './read';
 
 export { capabilitiesOf, detectSupport, type WordApiSupport } from './capabilities';
 export { fixAllInWord, type WordFixAllOutcome } from './fixes';
@@ -28,24 +30,27 @@ export interface OfficeGlobals {
 export async function createWordHost({ Word: word, Office: office }: OfficeGlobals): Promise<ReportHost> {
   const support = detectSupport(office);
   const run = word.run.bind(word) as typeof Word.run;
+  const tableCache: TablePackageCache = new Map();
   return {
-    capabilities: capabilitiesOf(support),
+    capabilities: { ...capabilitiesOf(support), readOnly: documentReadOnly(office) },
     async check(options) {
-      const { result, snapshot } = await checkInWord(run, support, options);
+      const { result, snapshot } = await checkInWord(run, support, options, tableCache);
       return { lint: { template: result.template, year: result.year, isReport: result.isReport, diagnostics: result.diagnostics }, document: snapshot.model, documentName: null };
     },
     applyFix: (fix, options) => applyFixInWord(run, support, fix, options),
     async fixAll(options) {
-      const { applied, skipped, remaining } = await fixAllInWord(run, support, options);
-      return { applied, skipped, remaining };
+      const { applied, skipped, remaining, notes } = await fixAllInWord(run, support, options);
+      return { applied, skipped, remaining, ...(notes ? { notes } : {}) };
     },
     reveal: (location) => revealInWord(run, location),
     insertTemplate: (what, options) => insertTemplateInWord(run, what, options),
-    loadIgnored: async () => loadIgnoredKeys(office),
+    loadIgnored: () => loadIgnoredKeys(office),
     saveIgnored: (keys) => saveIgnoredKeys(office, keys),
-    loadSettings: async () => loadPaneSettings(office),
+    loadSettings: () => loadPaneSettings(office),
     saveSettings: (settings) => savePaneSettings(office, settings),
     watchChanges: (onChange) => watchWord(run, support, onChange),
+    diagnostics: () => wordDiagnostics(run, office),
   };
 }
-export { fixAllSummary, LAST_FIX_ALL_KEY } from './summary';
+export { fixAllSummary } from './summary';
+export { ribbonFixAll } from './ribbon-fix-all';

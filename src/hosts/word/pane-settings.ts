@@ -1,10 +1,11 @@
 import type { PaneSettings } from '../../taskpane/report-host';
-import { saveSettings } from './ignored';
+import { refreshSettings, saveSettings } from './ignored';
 
 /** Settings key of the pane's settings, read by the task pane and by the ribbon's 全部修复. */
 export const PANE_SETTINGS_KEY = 'nianbao.settings';
 
-export function loadPaneSettings(office: typeof Office): Partial<PaneSettings> {
+export async function loadPaneSettings(office: typeof Office): Promise<Partial<PaneSettings>> {
+  await refreshSettings(office.context.document.settings);
   const value: unknown = office.context.document.settings.get(PANE_SETTINGS_KEY);
   if (!value || typeof value !== 'object') return {};
   const stored = value as Record<string, unknown>;
@@ -15,7 +16,8 @@ export function loadPaneSettings(office: typeof Office): Partial<PaneSettings> {
   return result;
 }
 
-export function savePaneSettings(office: typeof Office, settings: PaneSettings): Promise<void> {
+export async function savePaneSettings(office: typeof Office, settings: PaneSettings): Promise<void> {
+  await refreshSettings(office.context.document.settings);
   office.context.document.settings.set(PANE_SETTINGS_KEY, { ...settings });
   return saveSettings(office.context.document.settings);
 }

@@ -1,42 +1,17 @@
-import { createWordHost } from './index';
-import { loadIgnoredKeys, saveSettings } from './ignored';
-import { loadPaneSettings } from './pane-settings';
-import { fixAllSummary, LAST_FIX_ALL_KEY } from './summary';
+import { ribbonFixAll } from './ribbon-fix-all';
 
 /*
  * The ribbon's function commands (FunctionFile commands.html). "全部修复" runs fix-all without the
  * task pane. Word has no notification API for function commands (Office.NotificationMessages is
- * Outlook's), so the result is (1) stored in the document settings under LAST_FIX_ALL_KEY, where
- * the task pane shows it, and (2) shown in a small dialog — this same page opened with
- * ?message=… — which the user closes with 确定. Without DialogApi the settings entry is all.
+ * Outlook's), so the result is shown in a small dialog — this same page opened with ?message=… —
+ * which the user closes with 确定. The task pane does not repeat it: it re-checks the document.
  */
 
 /** A function command must call completed(); Office gives up on it after about five minutes. */
 const DIALOG_TIMEOUT_MS = 60_000;
 
 async function fixAll(event: Office.AddinCommands.Event): Promise<void> {
-  let message: string;
-  try {
-    // The pane's settings and ignored findings are stored in the document: the ribbon honours them too.
-    const stored = loadPaneSettings(Office);
-    const host = await createWordHost({ Word, Office });
-    const outcome = await host.fixAll({
-      currentYear: new Date().getFullYear(),
-      reportYear: stored.reportYear ?? null,
-      trackChanges: stored.trackChanges ?? false,
-      comments: stored.comments ?? true,
-      ignoredKeys: loadIgnoredKeys(Office),
-    });
-    message = fixAllSummary(outcome);
-  } catch (error) {
-    message = `全部修复未完成：${(error as Error).message}`;
-  }
-  try {
-    Office.context.document.settings.set(LAST_FIX_ALL_KEY, { message, at: new Date().toISOString() });
-    await saveSettings(Office.context.document.settings);
-  } catch {
-    // the dialog still tells the user
-  }
+  const message = await ribbonFixAll({ Word, Office });
   await showMessage(message);
   event.completed();
 }

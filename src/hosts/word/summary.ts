@@ -1,8 +1,5 @@
 import type { FixAllOutcome } from '../../taskpane/report-host';
 
-/** Settings key of the last ribbon fix-all's result, for the task pane to show. */
-export const LAST_FIX_ALL_KEY = 'nianbao.lastFixAll';
-
 /** A short Chinese account of a fix-all: what was fixed, what was skipped, what needs the user. */
 export function fixAllSummary(outcome: FixAllOutcome): string {
   const errors = outcome.remaining.filter((d) => d.severity === 'error').length;
@@ -11,5 +8,6 @@ export function fixAllSummary(outcome: FixAllOutcome): string {
   if (outcome.skipped.length > 0) parts.push(`${outcome.skipped.length} 处因内容已变化或相互冲突未修复。`);
   if (outcome.remaining.length > 0) parts.push(`还有 ${errors} 个错误、${warnings} 个警告需要人工处理，请打开“检查年报”窗格查看。`);
   else parts.push('文档已符合年度报告格式。');
+  parts.push(...(outcome.notes ?? []));
   return parts.join('');
 }

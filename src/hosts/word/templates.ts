@@ -2,7 +2,9 @@ import { reportSkeletonXml, standardTableXml, templateYear } from '../../generat
 import { paragraph, SIZES } from '../../generate/ooxml';
 import { CURRENT_VARIANT, template } from '../../template';
 import type { CheckOptions, TemplateChoice } from '../../taskpane/report-host';
+import { wordHostError } from './errors';
 import { flatOpcPackage } from './flat-opc';
+import { separatedFromTables } from './write';
 
 /** Body content for a template choice; the standard tables come with their section headings. */
 export function templateXml(what: TemplateChoice, options: Pick<CheckOptions, 'currentYear' | 'reportYear'>): string {
@@ -17,8 +19,10 @@ export function templateXml(what: TemplateChoice, options: Pick<CheckOptions, 'c
 }
 
 /**
- * Inserts at the cursor; when the cursor is inside a table, after the outermost table around it
- * (never nested), separated by an empty paragraph so Word does not join the two tables.
+ * Inserts after the paragraph that holds the cursor — never at the caret, which would split that
+ * paragraph — or, when the cursor is inside a table, after the outermost table around it (never
+ * nested). Inserted tables are kept apart from a neighbouring table by an empty paragraph, since
+ * Word joins tables that touch.
  */
 export function insertTemplateInWord(run: typeof Word.run, what: TemplateChoice, options: CheckOptions): Promise<void> {
   const xml = templateXml(what, options);
@@ -28,15 +32,17 @@ export function insertTemplateInWord(run: typeof Word.run, what: TemplateChoice,
     table.load('nestingLevel');
     await context.sync();
     if (table.isNullObject) {
-      selection.insertOoxml(flatOpcPackage(xml), 'After');
+      selection.paragraphs.getFirst().getRange('Whole').insertOoxml(flatOpcPackage(separatedFromTables(xml, false, true)), 'After');
     } else {
       while (table.nestingLevel > 1) {
         table = table.parentTableOrNullObject;
         table.load('nestingLevel');
         await context.sync();
       }
-      table.getRange('Whole').insertOoxml(flatOpcPackage(`<w:p/>${xml}`), 'After');
+      table.getRange('Whole').insertOoxml(flatOpcPackage(separatedFromTables(xml, true, true)), 'After');
     }
     await context.sync();
+  }).catch((error: unknown) => {
+    throw wordHostError(error, '插入模板');
   });
 }

@@ -79,6 +79,8 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   const [showIgnored, setShowIgnored] = useState(false);
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [openError, setOpenError] = useState<string | null>(null);
+  // Word refused a write (read-only or protected document): no fix can succeed, so none is offered.
+  const [writeBlocked, setWriteBlocked] = useState<string | null>(host.capabilities.readOnly ?? null);
 
   useEffect(() => {
     if (!hasDocument) return;
@@ -123,6 +125,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
       await action();
     } catch (e) {
       setNotice({ intent: 'error', text: errorMessage(e) });
+      if ((e as { code?: unknown }).code === 'read-only') setWriteBlocked(errorMessage(e));
     } finally {
       setBusy(false);
     }
@@ -188,6 +191,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
 
   const handlers = {
     busy,
+    cannotFix: writeBlocked !== null,
     selectedId,
     onSelect: select,
     onFix: applyFix,
@@ -219,14 +223,14 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
           checking={check.checking}
           busy={busy}
           hasDocument={hasDocument}
-          fixableCount={fixableCount}
+          fixableCount={writeBlocked ? 0 : fixableCount}
           settingsOpen={settingsOpen}
           onRecheck={() => void check.recheck()}
           onFixAll={fixAll}
           onTemplate={template}
           onToggleSettings={() => setSettingsOpen((open) => !open)}
         />
-        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} />}
+        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} getDiagnostics={host.diagnostics && (() => host.diagnostics!())} />}
         <div aria-live="polite">
           {notice && (
             <MessageBar layout="multiline" intent={notice.intent} data-testid="notice">
@@ -234,6 +238,11 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
             </MessageBar>
           )}
         </div>
+        {writeBlocked && (
+          <MessageBar layout="multiline" intent="warning" data-testid="write-blocked">
+            <MessageBarBody>{writeBlocked}</MessageBarBody>
+          </MessageBar>
+        )}
         {check.error && hasDocument && (
           <MessageBar layout="multiline" intent="error" role="alert" data-testid="check-error">
             <MessageBarBody>无法检查：{check.error}</MessageBarBody>

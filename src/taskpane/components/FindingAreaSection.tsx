@@ -20,6 +20,8 @@ export interface FindingHandlers {
   onFix: (finding: Finding, fix: Fix) => void;
   onIgnore: (finding: Finding) => void;
   onRestore: (finding: Finding) => void;
+  /** The document cannot be written (read-only, protected): fix buttons are disabled. */
+  cannotFix?: boolean;
   /** The preview shown under the selected finding (browser only). */
   renderPreview?: (finding: Finding) => ReactNode;
 }
@@ -51,6 +53,7 @@ export function FindingAreaSection({ group, ignored, ...handlers }: FindingAreaS
                 ignored={ignored}
                 selected={handlers.selectedId === f.id}
                 busy={handlers.busy}
+                cannotFix={handlers.cannotFix}
                 onSelect={handlers.onSelect}
                 onFix={handlers.onFix}
                 onIgnore={handlers.onIgnore}

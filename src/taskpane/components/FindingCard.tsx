@@ -54,6 +54,8 @@ export interface FindingCardProps {
   ignored: boolean;
   /** Another action is running: the buttons wait. */
   busy: boolean;
+  /** The document cannot be written: 修复 and 采用 are disabled. */
+  cannotFix?: boolean;
   onSelect: (finding: Finding) => void;
   onFix: (finding: Finding, fix: Fix) => void;
   onIgnore: (finding: Finding) => void;
@@ -63,7 +65,7 @@ export interface FindingCardProps {
 }
 
 /** One finding: where, what (the message carries the evidence), and what can be done about it. */
-export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix, onIgnore, onRestore, preview }: FindingCardProps) {
+export function FindingCard({ finding, selected, ignored, busy, cannotFix = false, onSelect, onFix, onIgnore, onRestore, preview }: FindingCardProps) {
   const styles = useStyles();
   const d = finding.diagnostic;
   const place = describePlace(d.table, d.row, d.column);
@@ -103,7 +105,7 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
           {d.suggestions.map((s, n) => (
             <li key={n} className={styles.suggestion} data-testid="suggestion">
               <span className={styles.suggestionText}>{n === 0 && d.sums && !d.sums.ambiguous ? `建议：${s.description}` : s.description}</span>
-              <Button size="small" disabledFocusable={busy} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
+              <Button size="small" disabledFocusable={busy || cannotFix} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
                 采用
               </Button>
             </li>
@@ -118,7 +120,7 @@ export function FindingCard({ finding, selected, ignored, busy, onSelect, onFix,
         ) : (
           <>
             {d.fix && (
-              <Button size="small" appearance="primary" icon={<WrenchRegular />} disabledFocusable={busy} aria-label={`修复：${place}`} onClick={() => onFix(finding, d.fix!)}>
+              <Button size="small" appearance="primary" icon={<WrenchRegular />} disabledFocusable={busy || cannotFix} aria-label={`修复：${place}`} onClick={() => onFix(finding, d.fix!)}>
                 修复
               </Button>
             )}

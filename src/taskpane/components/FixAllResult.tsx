@@ -31,6 +31,7 @@ export function FixAllResult({ outcome, needsUser, onDismiss }: FixAllResultProp
       <MessageBarBody>
         <MessageBarTitle>全部修复</MessageBarTitle>
         <span role="status">{line}</span>
+        {outcome.notes?.map((note) => <p key={note} className={styles.details} data-testid="fix-all-note">{note}</p>)}
         {(applied.length > 0 || skipped.length > 0) && (
           <details className={styles.details}>
             <summary>详情</summary>

@@ -1,5 +1,6 @@
 import { Field, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import type { HostCapabilities, PaneSettings } from '../report-host';
+import { DiagnosticsButton } from './DiagnosticsButton';
 
 const useStyles = makeStyles({
   root: {
@@ -22,6 +23,8 @@ export interface SettingsPanelProps {
   capabilities: HostCapabilities;
   currentYear: number;
   onChange: (settings: Settings) => void;
+  /** Word only: 复制诊断信息. */
+  getDiagnostics?: () => Promise<string>;
 }
 
 /** The 2019 trial format was in use from 2019; the 2021 format from the 2021 reports on. */
@@ -31,7 +34,7 @@ const FIRST_YEAR = 2019;
 export const SETTINGS_PANEL_ID = 'nianbao-settings';
 
 /** Report year (it decides the expected format) and, where Word supports them, tracked changes and comments. */
-export function SettingsPanel({ settings, capabilities, currentYear, onChange }: SettingsPanelProps) {
+export function SettingsPanel({ settings, capabilities, currentYear, onChange, getDiagnostics }: SettingsPanelProps) {
   const styles = useStyles();
   const years: number[] = [];
   for (let y = currentYear + 1; y >= FIRST_YEAR; y--) years.push(y);
@@ -68,6 +71,7 @@ export function SettingsPanel({ settings, capabilities, currentYear, onChange }:
           {capabilities.notes.map((note) => <li key={note}>{note}</li>)}
         </ul>
       )}
+      {getDiagnostics && <DiagnosticsButton getDiagnostics={getDiagnostics} />}
     </section>
   );
 }

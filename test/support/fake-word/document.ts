@@ -118,11 +118,55 @@ export class FakeDocumentState {
     return childrenNamed(table.node, 'w:tr');
   }
 
-  /** The w:tc at Word's (rowIndex, cellIndex), or null. */
-  cell(table: Element, rowIndex: number, cellIndex: number): XmlNode | null {
+  /** The w:tc at Word's (rowIndex, cellIndex), or null; `visibleOnly`: cellIndex skips merge continuations. */
+  cell(table: Element, rowIndex: number, cellIndex: number, visibleOnly = false): XmlNode | null {
     const row = this.rows(table)[rowIndex];
-    return (row && childrenNamed(row, 'w:tc')[cellIndex]) ?? null;
+    const cells = row ? childrenNamed(row, 'w:tc') : [];
+    return (visibleOnly ? cells.filter((tc) => !this.isMergeContinuation(tc)) : cells)[cellIndex] ?? null;
   }
+
+  /**
+   * Replaces the text of a paragraph or cell under Track Changes: the old runs stay as a tracked
+   * deletion, the new text is a tracked insertion in the first paragraph.
+   */
+  replaceTracked(node: XmlNode, value: string, keep?: number): void {
+    let xml = asDeleted(this.text(node));
+    const firstEnd = xml.indexOf('</w:p>');
+    const inserted = `<w:ins w:id="${this.nextRevision++}" w:author="fake"><w:r><w:t xml:space="preserve">${encode(value)}</w:t></w:r></w:ins>`;
+    xml = firstEnd < 0 ? xml : xml.slice(0, firstEnd) + inserted + xml.slice(firstEnd);
+    this.splice(node.start, node.end, xml, keep);
+  }
+
+  /** A table as it stays after being replaced under Track Changes: every row and run deleted. */
+  trackedDeletionOfTable(node: XmlNode): string {
+    const mark = () => `<w:del w:id="${this.nextRevision++}" w:author="fake"/>`;
+    return asDeleted(this.text(node))
+      .replace(/<w:trPr>/g, () => `<w:trPr>${mark()}`)
+      .replace(/<w:tr(\s[^>]*)?>(?!<w:trPr>)/g, (m) => `${m}<w:trPr>${mark()}</w:trPr>`);
+  }
+
+  /** A paragraph split at the middle of its text: the two halves (same paragraph properties). */
+  splitParagraph(p: XmlNode): [string, string] {
+    const text = this.paragraphText(p);
+    const pPr = p.children.find((c) => c.name === 'w:pPr');
+    const props = pPr ? this.text(pPr) : '';
+    const half = Math.ceil(text.length / 2);
+    const para = (t: string) => `<w:p>${props}${t ? `<w:r><w:t xml:space="preserve">${encode(t)}</w:t></w:r>` : ''}</w:p>`;
+    return [para(text.slice(0, half)), para(text.slice(half))];
+  }
+
+  /** Word joins tables that touch: the second one's rows move into the first. */
+  joinAdjacentTables(): void {
+    for (;;) {
+      const pair = this.tables.map((t) => t.node).find((n) => n.parent && n.parent.children[n.parent.children.indexOf(n) + 1]?.name === 'w:tbl');
+      if (!pair) return;
+      const next = pair.parent!.children[pair.parent!.children.indexOf(pair) + 1];
+      const firstRow = next.children.find((c) => c.name === 'w:tr');
+      this.splice(pair.closeStart, firstRow ? firstRow.start : next.end, '');
+    }
+  }
+
+  private nextRevision = 7000;
 
   cellText(tc: XmlNode): string {
     return childrenNamed(tc, 'w:p').map((p) => this.paragraphText(p)).join('\n');
@@ -143,6 +187,15 @@ export class FakeDocumentState {
   setParagraphText(p: Element, value: string): void {
     this.splice(p.node.start, p.node.end, setParagraphTextXml(this.text(p.node), value), p.id);
   }
+}
+
+/** Runs turned into a tracked deletion (w:t → w:delText). */
+function asDeleted(xml: string): string {
+  return xml.replace(/<w:r(?=[\s>])[\s\S]*?<\/w:r>/g, (run) => `<w:del w:id="0" w:author="fake">${run.replace(/<w:t(?=[\s>])/g, '<w:delText').replace(/<\/w:t>/g, '</w:delText>')}</w:del>`);
+}
+
+function encode(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function decode(s: string): string {

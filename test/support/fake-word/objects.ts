@@ -37,9 +37,22 @@ export class FakeContext {
       this.word.failNextSync = false;
       throw new FakeOfficeError('GeneralException', 'The fake was told to fail this sync.');
     }
-    for (const command of queue) command.run();
+    let wrote = false;
+    for (const command of queue) {
+      const injected = this.word.failureFor(command.label);
+      if (injected) throw injected;
+      command.run();
+      wrote ||= WRITES.test(command.label);
+    }
+    // Word raises paragraph events for the add-in's own edits as well.
+    if (wrote && this.word.options.ownEditEvents && this.word.handlers.length > 0) {
+      this.word.ownEditEventsFired++;
+      setTimeout(() => void this.word.fire('ParagraphChanged'), 0);
+    }
   }
 }
+
+const WRITES = /^(TableCell\.value=|Paragraph\.insertText|Range\.insertOoxml|TableRow\.insertRows|Table\.deleteRows|Table\.delete\(\))/;
 
 const notLoaded = (name: string) =>
   new FakeOfficeError('PropertyNotLoaded', `The property '${name}' is not available. Before reading the property's value, call the load method on the containing object and call "context.sync()" on the associated request context.`);
@@ -197,7 +210,16 @@ export class FakeBody extends FakeObject {
   }
   get paragraphs() {
     const word = this.context.word;
-    return new FakeCollection(this.context, 'ParagraphCollection', () => word.state.paragraphs.map((p) => new FakeParagraph(this.context, p.id)));
+    return new FakeCollection(this.context, 'ParagraphCollection', () => {
+      const items = word.state.paragraphs.map((p) => ({ at: p.node.start, item: new FakeParagraph(this.context, p.id) }));
+      // Real Word lists more than the w:p elements: an item for each table row's end mark.
+      if (word.options.rowMarkParagraphs) {
+        for (const t of word.state.tables) {
+          for (const row of word.state.rows(t)) items.push({ at: row.end - 1, item: new FakeParagraph(this.context, -1, t.depth + 1) });
+        }
+      }
+      return items.sort((a, b) => a.at - b.at).map((x) => x.item);
+    });
   }
   get tables() {
     const word = this.context.word;
@@ -229,13 +251,20 @@ export class FakeBody extends FakeObject {
 
 export class FakeParagraph extends FakeItem {
   protected readonly typeName = 'Paragraph';
-  constructor(context: FakeContext, private id: number) {
+  /** `rowMark`: the nesting level of a row's end mark, an item Word lists that is no w:p. */
+  constructor(context: FakeContext, private id: number, private rowMark: number | null = null) {
     super(context);
   }
   private element(): Element {
+    if (this.rowMark !== null) throw new FakeOfficeError('GeneralException', 'GeneralException (a row end mark cannot be edited)');
     return this.context.word.state.byId(this.id);
   }
   protected read(name: string): unknown {
+    if (this.rowMark !== null) {
+      if (name === 'text') return '';
+      if (name === 'tableNestingLevel') return this.rowMark;
+      if (name === 'isListItem') return false;
+    }
     const e = this.element();
     const state = this.context.word.state;
     switch (name) {
@@ -250,7 +279,11 @@ export class FakeParagraph extends FakeItem {
   get isListItem(): boolean { return this.get('isListItem'); }
   insertText(text: string, location: string): FakeRange {
     if (location !== 'Replace') throw new Error('fake: Paragraph.insertText supports Replace only');
-    this.queue(`insertText(${JSON.stringify(text)},${location})`, () => this.context.word.state.setParagraphText(this.element(), text));
+    this.queue(`insertText(${JSON.stringify(text)},${location})`, () => {
+      const word = this.context.word;
+      if (word.tracksRevisions()) word.state.replaceTracked(this.element().node, text, this.element().id);
+      else word.state.setParagraphText(this.element(), text);
+    });
     return new FakeRange(this.context, { kind: 'element', id: () => this.id });
   }
   getRange(location: string = 'Whole'): FakeRange {
@@ -337,10 +370,11 @@ export class FakeTableRow extends FakeItem {
     const state = this.context.word.state;
     const row = state.rows(this.table.element())[this.rowIndex];
     if (!row) throw new FakeOfficeError('ItemNotFound', 'No such row.');
-    if (name === 'cellCount') return childrenNamed(row, 'w:tc').length;
+    if (name === 'cellCount') return childrenNamed(row, 'w:tc').filter((tc) => this.context.word.options.cellIndexing !== 'visible' || !state.isMergeContinuation(tc)).length;
     if (name === 'rowIndex') return this.rowIndex;
     throw new Error(`fake TableRow has no property ${name}`);
   }
+  get cellCount(): number { return this.get('cellCount'); }
   /** Copies of this row (cell formatting kept) with the given texts, before or after it. */
   insertRows(location: 'Before' | 'After', rowCount: number, values?: string[][]): void {
     this.queue(`insertRows(${location},${rowCount})`, () => {
@@ -376,7 +410,7 @@ export class FakeTableCell extends FakeObject {
   }
   resolve() {
     const table = this.table.element();
-    const tc = this.context.word.state.cell(table, this.rowIndex, this.cellIndex);
+    const tc = this.context.word.state.cell(table, this.rowIndex, this.cellIndex, this.context.word.options.cellIndexing === 'visible');
     if (!tc) throw new FakeOfficeError('ItemNotFound', `The requested cell (${this.rowIndex}, ${this.cellIndex}) does not exist.`);
     return { table, tc, rowIndex: this.rowIndex, cellIndex: this.cellIndex };
   }
@@ -408,10 +442,11 @@ export class FakeTableCell extends FakeObject {
   get value(): string { return this.get('value'); }
   set value(text: string) {
     this.queue(`value=${JSON.stringify(text)}`, () => {
-      const { table, tc } = this.resolve();
+      const { tc } = this.resolve();
       const state = this.context.word.state;
       if (state.isMergeContinuation(tc)) throw new FakeOfficeError('GeneralException', 'A merged continuation cell cannot be written.');
-      state.setCellText(table, this.rowIndex, this.cellIndex, text);
+      if (this.context.word.tracksRevisions()) state.replaceTracked(tc, text);
+      else state.splice(tc.start, tc.end, setCellTextXml(state.text(tc), text));
     });
   }
   get body(): FakeBody {
@@ -462,13 +497,26 @@ export class FakeRange extends FakeObject {
   insertOoxml(ooxml: string, location: 'Replace' | 'After' | 'Before'): FakeRange {
     const inserted: RangeTarget & { kind: 'inserted' } = { kind: 'inserted', ids: [] };
     this.queue(`insertOoxml(${location})`, () => {
-      const state = this.context.word.state;
+      const word = this.context.word;
+      const state = word.state;
+      if (word.options.strictInsertOoxml) requireValidPackage(ooxml);
       const e = this.element();
-      const content = bodyContent(ooxml);
-      const [start, end] = location === 'Replace' ? [e.node.start, e.node.end] : location === 'After' ? [e.node.end, e.node.end] : [e.node.start, e.node.start];
+      let content = bodyContent(ooxml);
+      let [start, end] = location === 'Replace' ? [e.node.start, e.node.end] : location === 'After' ? [e.node.end, e.node.end] : [e.node.start, e.node.start];
+      if (this.target.kind === 'selection' && location === 'After' && word.options.caretInsert) {
+        // A collapsed selection: the content goes in at the caret, splitting its paragraph.
+        const [first, second] = state.splitParagraph(e.node);
+        content = first + content + second;
+        [start, end] = [e.node.start, e.node.end];
+      } else if (location === 'Replace' && e.kind === 'tbl' && word.tracksRevisions()) {
+        // The old table stays, every row a tracked deletion, until the user accepts.
+        const old = state.trackedDeletionOfTable(e.node);
+        content = old + content;
+      }
       const before = new Set(state.elements.map((x) => x.id));
       state.splice(start, end, content);
       inserted.ids = state.tables.filter((t) => !before.has(t.id) && t.node.start >= start && t.node.end <= start + content.length).map((t) => t.id);
+      if (word.options.joinAdjacentTables) state.joinAdjacentTables();
     });
     return new FakeRange(this.context, inserted);
   }
@@ -477,6 +525,9 @@ export class FakeRange extends FakeObject {
     if (target.kind !== 'inserted') throw new Error('fake: Range.tables only on inserted ranges');
     // The inserted tables are known only once insertOoxml has run: resolve when used.
     return { getFirst: () => new FakeTable(this.context, () => target.ids[0] ?? null) };
+  }
+  get paragraphs() {
+    return { getFirst: () => new FakeParagraph(this.context, this.element().id) };
   }
   get parentTableOrNullObject(): FakeTable {
     const word = this.context.word;
@@ -502,6 +553,12 @@ export class FakeRange extends FakeObject {
       this.context.word.selection = { kind: 'paragraph', id: e.id };
     });
   }
+}
+
+/** Word refuses OOXML that is not a package with its relationships and main document part. */
+function requireValidPackage(ooxml: string): void {
+  const ok = /<pkg:package[\s>]/.test(ooxml) && ooxml.includes('pkg:name="/_rels/.rels"') && ooxml.includes('pkg:name="/word/document.xml"');
+  if (!ok) throw new FakeOfficeError('InvalidArgument', 'insertOoxml: not a valid flat OPC package.');
 }
 
 /** The body content (w:p / w:tbl) of a flat OPC package, without section properties. */
