@@ -6,6 +6,7 @@ import { loadPaneSettings, savePaneSettings } from './pane-settings';
 import { revealInWord } from './navigate';
 import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
+import { undoInWord, undoStepFor } from './undo';
 
 export { capabilitiesOf, detectSupport, type WordApiSupport } from './capabilities';
 export { fixAllInWord, type WordFixAllOutcome } from './fixes';
@@ -34,7 +35,8 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
       const { result, snapshot } = await checkInWord(run, support, options);
       return { lint: { template: result.template, year: result.year, isReport: result.isReport, diagnostics: result.diagnostics }, document: snapshot.model, documentName: null };
     },
-    applyFix: (fix, options) => applyFixInWord(run, support, fix, options),
+    applyFix: async (fix, options) => undoStepFor(fix, await applyFixInWord(run, support, fix, options)),
+    undo: (step, options) => undoInWord((fix, o) => applyFixInWord(run, support, fix, o), step, options),
     async fixAll(options) {
       const { applied, skipped, remaining } = await fixAllInWord(run, support, options);
       return { applied, skipped, remaining };
