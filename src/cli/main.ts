@@ -5,6 +5,7 @@ import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
 import { formatText } from './format-text';
+import { formatXlsx } from './format-xlsx';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import { runFix } from './fix-command';
 import { processIo, type CliIo } from './io';
@@ -15,14 +16,18 @@ export type { CliIo } from './io';
 
 const USAGE = `用法：
   nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
+  nianbao lint <文件.docx | 文件夹>... --format xlsx -o 检查记录.xlsx   检查记录存为 Excel 表格
   nianbao fix <报告.docx> [-o 输出.docx] [--in-place] [--dry-run]   自动修复
   nianbao template [-o 报告.docx] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
 
 检查政府信息公开工作年度报告（.docx）是否符合国办公开办函〔2021〕30号规定的格式。
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
 
-/** Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process). */
-export function runCli(argv: string[], io: CliIo): number {
+/**
+ * Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process);
+ * a promise of it for `--format xlsx`, whose writer is asynchronous.
+ */
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
@@ -36,7 +41,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, output: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -46,8 +51,13 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_CLEAN;
   }
   const format = parsed.values.format;
-  if (format !== 'text' && format !== 'json') {
-    io.stderr(`不支持的输出格式“${format}”，可用 text 或 json。`);
+  if (format !== 'text' && format !== 'json' && format !== 'xlsx') {
+    io.stderr(`不支持的输出格式“${format}”，可用 text、json 或 xlsx。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const output = parsed.values.output;
+  if (format === 'xlsx' && !output) {
+    io.stderr('--format xlsx 需要用 -o 指定输出文件，例如 -o 检查记录.xlsx。');
     return EXIT_UNREADABLE_OR_USAGE;
   }
   if (parsed.positionals.length === 0) {
@@ -57,9 +67,21 @@ export function runCli(argv: string[], io: CliIo): number {
 
   const results = collectInputs(parsed.positionals).map((input) =>
     input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io));
+  const exitCode = results.some((r) => r.error)
+    ? EXIT_UNREADABLE_OR_USAGE
+    : results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (format === 'xlsx') {
+    return formatXlsx(results, new Date()).then((bytes) => {
+      io.writeFileAtomic(output!, bytes);
+      io.stdout(`检查记录已写入 ${output}（${results.length} 个文件）。`);
+      return exitCode;
+    }).catch((error: Error) => {
+      io.stderr(`无法写入检查记录：${error.message}`);
+      return EXIT_UNREADABLE_OR_USAGE;
+    });
+  }
   io.stdout(format === 'json' ? formatJson(results) : formatText(results));
-  if (results.some((r) => r.error)) return EXIT_UNREADABLE_OR_USAGE;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return exitCode;
 }
 
 function lintFile(path: string, io: CliIo): FileResult {
@@ -83,5 +105,7 @@ function unreadable(file: string, error: string): FileResult {
 }
 
 export function runFromProcess(): void {
-  process.exitCode = runCli(process.argv.slice(2), processIo());
+  const code = runCli(process.argv.slice(2), processIo());
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

@@ -4,7 +4,7 @@ import { FluentProvider, MessageBar, MessageBarBody, MessageBarTitle, webLightTh
 export function StartupError({ message, title = '无法连接 Word' }: { message: string; title?: string }) {
   return (
     <FluentProvider theme={webLightTheme} style={{ padding: 12 }}>
-      <MessageBar intent="error" layout="multiline" data-testid="startup-error">
+      <MessageBar intent="error" layout="multiline" data-testid="startup-error" style={{ overflowWrap: 'anywhere' }}>
         <MessageBarBody>
           <MessageBarTitle>{title}</MessageBarTitle>
           {message}
