@@ -4,10 +4,12 @@ import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
 import { formatText } from './format-text';
+import { formatXlsx } from './format-xlsx';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import { runFix } from './fix-command';
 import { processIo, type CliIo } from './io';
 import { LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
+import { outputProblem } from './output-target';
 import { lintPath } from './lint-path';
 import { REPORT_USAGE, runReport } from './report-command';
 import { runTemplate } from './template-command';
@@ -17,6 +19,7 @@ export type { CliIo } from './io';
 
 const USAGE = `用法：
   nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
+  nianbao lint <文件.docx | 文件夹>... --format xlsx -o 检查记录.xlsx [--force]   检查记录存为 Excel 表格
   nianbao fix <报告.docx> [-o 输出.docx] [--force] [--in-place] [--dry-run]   自动修复
   nianbao template [-o 报告.docx] [--force] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
 ${REPORT_USAGE}
@@ -27,8 +30,11 @@ ${LIMITS_USAGE}
 检查政府信息公开工作年度报告（.docx，或网页 .html）是否符合国办公开办函〔2021〕30号规定的格式。
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
 
-/** Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process). */
-export function runCli(argv: string[], io: CliIo): number {
+/**
+ * Runs the CLI with explicit arguments and I/O, returning the exit code (testable in-process);
+ * a promise of it for `--format xlsx`, whose writer is asynchronous.
+ */
+export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   const [command, ...rest] = argv;
   if (command === '--help' || command === '-h' || command === 'help') {
     io.stdout(USAGE);
@@ -43,7 +49,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
   } catch (error) {
     io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -53,8 +59,18 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_CLEAN;
   }
   const format = parsed.values.format;
-  if (format !== 'text' && format !== 'json') {
-    io.stderr(`不支持的输出格式“${format}”，可用 text 或 json。`);
+  if (format !== 'text' && format !== 'json' && format !== 'xlsx') {
+    io.stderr(`不支持的输出格式“${format}”，可用 text、json 或 xlsx。`);
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const output = parsed.values.output;
+  if (format === 'xlsx' && !output) {
+    io.stderr('--format xlsx 需要用 -o 指定输出文件，例如 -o 检查记录.xlsx。');
+    return EXIT_UNREADABLE_OR_USAGE;
+  }
+  const outputBlocked = output && outputProblem(output, parsed.values.force ? 'replace' : 'create');
+  if (outputBlocked) {
+    io.stderr(outputBlocked);
     return EXIT_UNREADABLE_OR_USAGE;
   }
   if (parsed.positionals.length === 0) {
@@ -69,9 +85,21 @@ export function runCli(argv: string[], io: CliIo): number {
 
   const results = collectInputs(parsed.positionals).map((input) =>
     input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io, limits));
+  const exitCode = results.some((r) => r.error)
+    ? EXIT_UNREADABLE_OR_USAGE
+    : results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (format === 'xlsx') {
+    return formatXlsx(results, new Date()).then((bytes) => {
+      io.writeFileAtomic(output!, bytes, { replace: parsed.values.force === true });
+      io.stdout(`检查记录已写入 ${output}（${results.length} 个文件）。`);
+      return exitCode;
+    }).catch((error: Error) => {
+      io.stderr(`无法写入检查记录：${error.message}`);
+      return EXIT_UNREADABLE_OR_USAGE;
+    });
+  }
   io.stdout(format === 'json' ? formatJson(results) : formatText(results));
-  if (results.some((r) => r.error)) return EXIT_UNREADABLE_OR_USAGE;
-  return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
+  return exitCode;
 }
 
 function lintFile(path: string, io: CliIo, limits: PackageLimits): FileResult {
@@ -86,5 +114,7 @@ function unreadable(file: string, error: string): FileResult {
 }
 
 export function runFromProcess(): void {
-  process.exitCode = runCli(process.argv.slice(2), processIo());
+  const code = runCli(process.argv.slice(2), processIo());
+  if (typeof code === 'number') process.exitCode = code;
+  else void code.then((c) => (process.exitCode = c));
 }

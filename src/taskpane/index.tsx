@@ -1,9 +1,12 @@
 import { createRoot, type Root } from 'react-dom/client';
 import sampleUrl from '../../samples/sample-report.docx';
 import { createStandaloneHost } from '../hosts/browser/standalone-host';
+import { saveFileInBrowser } from '../hosts/browser/save-file';
 import { runningInWord } from '../hosts/word/detect';
 import { App } from './components/App';
 import { StartupError } from './components/StartupError';
+import { loadOfficeJs, officeJsUrl, probablyInOffice } from './office-loader';
+import { fluentThemeFor } from './office-theme';
 import { errorMessage } from './use-report-check';
 
 async function startInWord(root: Root): Promise<void> {
@@ -11,7 +14,8 @@ async function startInWord(root: Root): Promise<void> {
     // Loaded only inside Word, so the browser page never pays for it.
     const { createWordHost } = await import(/* webpackChunkName: "word-host" */ '../hosts/word');
     const host = await createWordHost({ Word, Office });
-    root.render(<App host={host} />);
+    const theme = fluentThemeFor(Office.context?.officeTheme);
+    root.render(<App host={host} theme={theme} saveFile={saveFileInBrowser} />);
   } catch (e) {
     root.render(<StartupError message={errorMessage(e)} />);
   }
@@ -34,6 +38,15 @@ async function startStandalone(root: Root): Promise<void> {
 
 async function main(): Promise<void> {
   const root = createRoot(document.getElementById('root')!);
+  // A plain browser tab: the standalone page, without office.js.
+  if (!probablyInOffice()) return startStandalone(root);
+  // In Office: the loading message stays painted while office.js loads in the background.
+  try {
+    await loadOfficeJs(officeJsUrl());
+  } catch (e) {
+    root.render(<StartupError title="无法加载 Office 脚本" message={errorMessage(e)} />);
+    return;
+  }
   if (await runningInWord()) await startInWord(root);
   else await startStandalone(root);
 }

@@ -45,9 +45,9 @@ export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warni
 
 export function templateVersionName(template: TemplateVersion): string {
   switch (template) {
-    case '2021': return '2021 格式';
+    case '2021': return '2021 年格式';
     case '2019': return '2019 年试行格式';
-    case 'mixed': return '混用（2021 格式与 2019 年试行格式）';
+    case 'mixed': return '混用（2021 年格式与 2019 年试行格式）';
     default: return '未找到年报表格';
   }
 }

@@ -15,6 +15,12 @@ export interface ReportHost {
   check(options: CheckOptions): Promise<CheckResult>;
   /** Applies one fix or one chosen suggestion; a stale one is skipped with the reason. */
   applyFix(fix: Fix, options: CheckOptions): Promise<FixOutcome>;
+  /**
+   * Takes back a fix (or a 全部修复) given by its outcome's `undo`: the browser page restores the
+   * state before it; Word writes the previous values back (skipped where the user has since
+   * changed them). Only the most recent step is offered; the outcome says whether it worked.
+   */
+  undo(step: UndoStep, options: CheckOptions): Promise<FixOutcome>;
   /** Applies every safe fix, re-checking until nothing fixable is left (bounded passes). */
   fixAll(options: CheckOptions): Promise<FixAllOutcome>;
   /** Shows the user where a finding is (Word: selects the cell or paragraph). */
@@ -79,6 +85,15 @@ export interface FixOutcome {
   applied: boolean;
   /** Why it was not applied (stale, overlapping), in Chinese. */
   reason: string | null;
+  /** How to take it back, when the host can (absent: only Word's own Ctrl+Z). */
+  undo?: UndoStep | null;
+}
+
+/** A step `undo` can take back: an id the host recognises and, for Word, the edits restoring the old values. */
+export interface UndoStep {
+  id: number;
+  /** The edits writing back what the fix replaced (null: the host restores its saved state instead). */
+  inverse: Fix | null;
 }
 
 export interface FixAllOutcome {
@@ -88,6 +103,8 @@ export interface FixAllOutcome {
   remaining: Diagnostic[];
   /** What the user must do before fixing further (e.g. accept tracked changes), in Chinese. */
   notes?: string[];
+  /** How to take the whole 全部修复 back, when the host can. */
+  undo?: UndoStep | null;
 }
 
 export type TemplateChoice = 'report' | 'tables' | TableId;

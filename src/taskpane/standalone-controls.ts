@@ -18,4 +18,10 @@ export interface StandaloneControls {
   download(): void;
   /** The name `download` saves under, for the button's label. */
   downloadName(): string | null;
+  /** Fixes were made since the file was opened or last downloaded: leaving would lose them. */
+  hasUnsavedChanges(): boolean;
+  /** The page's copy differs from the file as opened (a fix was made and not undone). */
+  hasChanges(): boolean;
+  /** Saves other bytes (the audit record) as a download. */
+  saveAs(bytes: Uint8Array, fileName: string, mimeType: string): void;
 }

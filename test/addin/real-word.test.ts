@@ -94,7 +94,9 @@ describe('Word host against a fake that behaves like real Word', () => {
         return list.items.map((p) => p.text);
       });
       assert.notEqual(wordTexts[index], lintFake(word).document.paragraphs.find((p) => p.paragraphIndex === index)!.text);
-      assert.deepEqual(await host.applyFix(d.fix!, OPTIONS), { applied: true, reason: null });
+      const { applied, reason, undo } = await host.applyFix(d.fix!, OPTIONS);
+      assert.deepEqual({ applied, reason }, { applied: true, reason: null });
+      assert.ok(undo?.inverse, 'a text fix offers 撤销');
       assert.equal(tablesText(word), tables, 'no table cell was touched');
       assert.deepEqual(lintFake(word).diagnostics.filter((x) => x.rule === 'section-heading'), []);
     });

@@ -35,7 +35,9 @@ describe('Word host against the fake Word API', () => {
     const host = await createWordHost(word);
     const [first, ...rest] = (await host.check(OPTIONS)).lint.diagnostics;
     const outcome = await host.applyFix(first.fix!, OPTIONS);
-    assert.deepEqual(outcome, { applied: true, reason: null });
+    const { applied, reason, undo } = outcome;
+    assert.deepEqual({ applied, reason }, { applied: true, reason: null });
+    assert.ok(undo?.inverse, 'a text fix offers 撤销');
     const l = first.location as { tableIndex: number; rowIndex: number; cellIndex: number };
     assert.equal(word.cellText(l.tableIndex, l.rowIndex, l.cellIndex), '0');
     assert.ok(word.calls.includes(`Table.getCell(${l.rowIndex},${l.cellIndex})`) && word.calls.includes('TableCell.value="0"'));
@@ -117,7 +119,9 @@ describe('Word host against the fake Word API', () => {
     const word = await fakeFor('003');
     const host = await createWordHost(word);
     const d = (await host.check(OPTIONS)).lint.diagnostics.find((x) => x.rule === 'section-heading')!;
-    assert.deepEqual(await host.applyFix(d.fix!, OPTIONS), { applied: true, reason: null });
+    const { applied, reason, undo } = await host.applyFix(d.fix!, OPTIONS);
+    assert.deepEqual({ applied, reason }, { applied: true, reason: null });
+    assert.ok(undo?.inverse, 'a text fix offers 撤销');
     assert.ok(word.calls.some((c) => c.startsWith('Paragraph.insertText(')));
     assert.deepEqual((await host.check(OPTIONS)).lint.diagnostics, []);
   });

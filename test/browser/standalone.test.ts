@@ -1,14 +1,15 @@
 import { strict as assert } from 'node:assert';
 import { lintDocx } from '../../src/engine';
 import { applyFixToDocx, fixAllDocx } from '../../src/hosts/docx';
-import { describePlace, type Diagnostic } from '../../src/rules';
+import type { Diagnostic } from '../../src/rules';
+import { placeText } from '../../src/taskpane/place';
 import { buildSeedDocx } from '../support/fixtures';
 import {
   DOCX_MIME, browserSuite, currentYear, downloadFrom, dropFile, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage,
 } from '../support/browser/harness';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
-const placeOf = (d: Diagnostic) => describePlace(d.table, d.row, d.column);
+const placeOf = (d: Diagnostic) => placeText(d);
 /** A finding's card: its accessible name is "错误：<place>" / "警告：<place>". */
 const card = (page: TestPage, d: Diagnostic) => page.getByRole('listitem', { name: `${SEVERITY[d.severity]}：${placeOf(d)}`, exact: true });
 
@@ -92,7 +93,7 @@ describe('browser: standalone page (headless Chromium)', function () {
     assert.ok(chosen, 'the sample has a fix that removes one finding');
     const afterOne = chosen.after.bytes;
     await card(p, chosen.d).first().getByRole('button', { name: `修复：${placeOf(chosen.d)}`, exact: true }).click();
-    await p.getByTestId('notice').getByText(`已修复：${chosen.d.fix!.description}`).waitFor();
+    await p.getByTestId('fix-result').getByText(chosen.d.fix!.description).waitFor();
     await waitForCounts(p, engineCounts(afterOne));
     const shown = engineCounts(afterOne);
     assert.equal(total(shown), total(before) - 1);
@@ -138,7 +139,8 @@ describe('browser: standalone page (headless Chromium)', function () {
     await waitForCounts(p, expected);
     const rules = lintDocx(bytes, { currentYear: currentYear() }).diagnostics.map((d) => d.rule);
     assert.deepEqual(await p.getByTestId('finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-rule'))), rules);
-    assert.equal(await p.getByRole('button', { name: '下载修复后的文件' }).getAttribute('title'), '某镇年报.fixed.docx');
+    // Nothing changed yet: nothing to download (a byte-identical copy would mislead).
+    assert.equal(await p.getByRole('button', { name: '下载修复后的文件' }).count(), 0);
     suite.session.assertOnlyLocalTraffic();
   });
 

@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { lintDocx } from '../../src/engine';
-import { describePlace, type Diagnostic, type Location } from '../../src/rules';
+import type { Diagnostic, Location } from '../../src/rules';
+import { placeText } from '../../src/taskpane/place';
 import { buildSeedDocx } from '../support/fixtures';
 import { bundleFakeOffice } from '../support/browser/bundle-fake-office';
 import type { FakeSelection, InstallOptions } from '../support/browser/fake-office';
-import { browserSuite, base64, currentYear, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
+import { IN_WORD, browserSuite, base64, currentYear, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
-const placeOf = (d: Diagnostic) => describePlace(d.table, d.row, d.column);
+const placeOf = (d: Diagnostic) => placeText(d);
 
 /** What the page can call on the fake (window.__fakeOffice, see test/support/browser/fake-office.ts). */
 interface FakeOfficeApi {
@@ -27,7 +28,7 @@ describe('browser: the task pane in Word (fake Office over the .docx host)', fun
   /** The task pane as Word opens it, with office.js answered by the fake holding `bytes`. */
   const openInWord = async (bytes: Uint8Array, options: InstallOptions = {}) => {
     suite.session.officeScript = `${fakeScript}\n;window.__fakeOffice.install(${JSON.stringify(base64(bytes))}, ${JSON.stringify(options)});`;
-    const page = await suite.open('taskpane.html');
+    const page = await suite.open(`taskpane.html?${IN_WORD}`);
     // Word mode: 插入模板, and none of the browser page's file controls.
     await page.getByRole('button', { name: '插入模板' }).first().waitFor();
     assert.equal(await page.getByTestId('standalone-panel').count(), 0, 'no file panel inside Word');

@@ -17,11 +17,15 @@ const card = (rule: string) => screen.getAllByTestId('finding').find((f) => f.da
 describe('task pane', () => {
   it('summarises the sample: format, year and counts per table', async () => {
     await renderPane(SAMPLE, 'sample-report.docx');
-    assert.equal(text('summary-template'), '2021 格式');
+    assert.equal(text('summary-template'), '2021 年格式');
     assert.equal(text('summary-year'), '2024 年度（取自标题）');
     assert.match(text('summary-total'), /共 4 个错误，1 个警告/);
-    const counts = Object.fromEntries(['active', 'applications', 'review', 'text'].map((a) => [a, [text(`count-${a}-error`), text(`count-${a}-warning`)]]));
+    // One chip per table with findings (a link to its group); a zero count is not shown.
+    const count = (id: string) => screen.queryByTestId(id)?.textContent ?? '0';
+    const counts = Object.fromEntries(['active', 'applications', 'review', 'text'].map((a) => [a, [count(`count-${a}-error`), count(`count-${a}-warning`)]]));
     assert.deepEqual(counts, { active: ['0', '0'], applications: ['2', '0'], review: ['1', '1'], text: ['1', '0'] });
+    assert.equal(screen.queryByTestId('count-active'), null);
+    assert.equal(screen.getByTestId('count-review').getAttribute('href'), '#area-review');
   });
 
   it('groups findings by table, then by rule, with the place and the evidence', async () => {
@@ -32,7 +36,7 @@ describe('task pane', () => {
     assert.ok(applications.getByTestId('rule-row-label'));
     assert.ok(applications.getByText('合计与各项之和不符（1）'));
     const sum = card('sum-mismatch');
-    assert.match(sum.textContent!, /表三 “（七）总计” 行 “总计” 列/);
+    assert.match(sum.textContent!, /表三 · “（七）总计”行 · “总计”列/);
     assert.match(sum.textContent!, /“总计”应为 \d+（现为 \d+）/);
     assert.equal(within(sum).queryByTestId('sum-evidence'), null, 'the evidence waits behind 为什么');
     fireEvent.click(within(sum).getByTestId('sum-why'));
@@ -47,7 +51,7 @@ describe('task pane', () => {
     assert.equal(findings().length, 5);
     fireEvent.click(within(findings()[0]).getByRole('button', { name: /^修复/ }));
     await waitFor(() => assert.equal(findings().length, 4));
-    assert.match(text('notice'), /已修复：填入 0/);
+    assert.match(text('fix-result'), /已修复.*填入 0/);
   });
 
   it('after a fix, keyboard focus moves to the finding now in its place, and finally to the “no problems” message', async () => {

@@ -20,7 +20,9 @@ describe('standalone host (a .docx in memory)', () => {
     assert.equal(first.documentName, '某镇年报.docx');
     assert.equal(first.lint.diagnostics.length, 5);
     const outcome = await host.applyFix(first.lint.diagnostics[0].fix!, options);
-    assert.deepEqual(outcome, { applied: true, reason: null });
+    assert.deepEqual({ ...outcome, undo: undefined }, { applied: true, reason: null, undo: undefined });
+    assert.ok(outcome.undo, 'the browser page can take the fix back');
+    assert.ok(controls.hasUnsavedChanges());
     assert.equal((await host.check(options)).lint.diagnostics.length, 4);
     // The same fix again is stale: skipped with a reason, never forced.
     const again = await host.applyFix(first.lint.diagnostics[0].fix!, options);
@@ -116,7 +118,9 @@ describe('web build', () => {
   it('dist/ has the task pane page, its script, the sample, and still the CLI build', function () {
     if (!existsSync(resolve(dist, 'taskpane.html'))) this.skip(); // mocha run without `npm run build`
     const html = readFileSync(resolve(dist, 'taskpane.html'), 'utf8');
-    assert.match(html, /<script src="?(https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js|office-js\/office\.js)"?>/);
+    // office.js is not a blocking <script>: the page loads it itself, only inside Office.
+    assert.doesNotMatch(html, /<script[^>]*office\.js/);
+    assert.match(html, /<meta name="?office-js"? content="?(https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/office\.js|office-js\/office\.js)"?>/);
     assert.match(html, /taskpane\.js/);
     assert.ok(existsSync(resolve(dist, 'taskpane.js')));
     assert.ok(existsSync(resolve(dist, 'samples/sample-report.docx')));

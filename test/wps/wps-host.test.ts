@@ -64,13 +64,34 @@ describe('WPS host against the fake WPS object model', () => {
     const [first, ...rest] = (await host.check(OPTIONS)).lint.diagnostics;
     const l = cellAt(first.location);
     wps.calls = [];
-    assert.deepEqual(await host.applyFix(first.fix!, OPTIONS), { applied: true, reason: null });
+    const { undo, ...outcome } = await host.applyFix(first.fix!, OPTIONS);
+    assert.deepEqual(outcome, { applied: true, reason: null });
+    assert.ok(undo, 'a text fix can be taken back');
     assert.equal(wps.cellText(l.tableIndex, l.rowIndex, l.cellIndex), '0');
     const cell = `Table.Cell(${l.rowIndex + 1},${l.cellIndex + 1})`;
     const read = wps.calls.indexOf(cell);
     assert.ok(read >= 0 && read < wps.calls.indexOf('Cell.Range.Text="0"'), `1-based cell read before the write: ${wps.calls.filter((c) => !c.includes('Item(')).join(' | ')}`);
     assert.deepEqual(writes(wps), ['Cell.Range.Text="0"']);
     assert.equal((await host.check(OPTIONS)).lint.diagnostics.length, rest.length);
+  });
+
+  it('撤销 writes the old text back, and is skipped once the user has typed over the fixed cell', async () => {
+    const wps = await fakeFor('004');
+    const host = createWpsHost(wps.application);
+    const [first, second] = (await host.check(OPTIONS)).lint.diagnostics;
+    const at = cellAt(first.location);
+    const before = wps.cellText(at.tableIndex, at.rowIndex, at.cellIndex);
+    const fixed = await host.applyFix(first.fix!, OPTIONS);
+    assert.deepEqual(await host.undo(fixed.undo!, OPTIONS), { applied: true, reason: null });
+    assert.equal(wps.cellText(at.tableIndex, at.rowIndex, at.cellIndex), before);
+
+    const other = cellAt(second.location);
+    const secondFix = await host.applyFix(second.fix!, OPTIONS);
+    wps.typeIntoCell(other.tableIndex, other.rowIndex, other.cellIndex, '9');
+    const refused = await host.undo(secondFix.undo!, OPTIONS);
+    assert.equal(refused.applied, false);
+    assert.match(refused.reason!, /WPS 中按 Ctrl\+Z/);
+    assert.equal(wps.cellText(other.tableIndex, other.rowIndex, other.cellIndex), '9');
   });
 
   it('a stale fix (the user typed in the cell since the check) is skipped, never forced', async () => {

@@ -3,13 +3,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { lintDocx } from '../../src/engine';
 import { applyFixToDocx } from '../../src/hosts/docx';
-import { describePlace, type Diagnostic } from '../../src/rules';
+import type { Diagnostic } from '../../src/rules';
+import { placeText } from '../../src/taskpane/place';
 import { buildSeedDocx } from '../support/fixtures';
 import { bundleFakeWps } from '../support/fake-wps/bundle';
 import { browserSuite, base64, currentYear, DIST, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
-const placeOf = (d: Diagnostic) => describePlace(d.table, d.row, d.column);
+const placeOf = (d: Diagnostic) => placeText(d);
 const total = (c: { errors: number; warnings: number }) => c.errors + c.warnings;
 
 interface FakeWpsApi {
@@ -70,7 +71,10 @@ describe('browser: the WPS 加载项 task pane (dist/wps, fake WPS injected)', f
     assert.ok(chosen, 'the sample has a fix that removes one finding');
     await p.getByRole('listitem', { name: `${SEVERITY[chosen.d.severity]}：${placeOf(chosen.d)}`, exact: true }).first()
       .getByRole('button', { name: `修复：${placeOf(chosen.d)}`, exact: true }).click();
-    await p.getByTestId('notice').getByText(`已修复：${chosen.d.fix!.description}`).waitFor();
+    // The result stands where the card was, with 撤销 (WPS takes a text fix back like Word).
+    const result = p.getByTestId('fix-result');
+    await result.getByText(chosen.d.fix!.description).waitFor();
+    assert.equal(await result.getByTestId('undo').count(), 1);
     await waitForCounts(p, engineCounts(chosen.after.bytes));
     assert.equal(total(engineCounts(await fakeDocument(p))), total(before) - 1, 'the fake WPS document itself changed');
 

@@ -5,7 +5,7 @@ import { lintDocx } from '../../engine';
 import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml, templateYear } from '../../generate';
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
-import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice } from '../../taskpane/report-host';
+import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice, type UndoStep } from '../../taskpane/report-host';
 import type { StandaloneControls } from '../../taskpane/standalone-controls';
 import { readFileBytes, saveFileInBrowser } from './save-file';
 
@@ -35,7 +35,7 @@ const CAPABILITIES: HostCapabilities = {
   trackChanges: false,
   comments: false,
   changeEvents: false,
-  notes: ['修订模式和批注开关只在 Word 中可用；在浏览器中，修复直接写入文件，需要您核实的数值会加批注。'],
+  notes: ['修订模式和批注开关只在 Word 中可用。在浏览器中，修复只改动本页中的副本（原文件不变），点“下载修复后的文件”保存；需要您核实的数值会加批注。'],
 };
 
 /**
@@ -48,6 +48,16 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
   const storage = options.storage === undefined ? usableLocalStorage() : options.storage;
   const memoryIgnored = new Map<string, string[]>();
   let current: { bytes: Uint8Array; fileName: string } | null = null;
+  /** The bytes as last opened or downloaded: anything else is an unsaved change. */
+  let savedBytes: Uint8Array | null = null;
+  /** The states before each fix of this file, newest last, for 撤销. */
+  let history: { id: number; bytes: Uint8Array }[] = [];
+  let nextStep = 1;
+  const remember = (before: Uint8Array): UndoStep => {
+    const step = { id: nextStep++, bytes: before };
+    history.push(step);
+    return { id: step.id, inverse: null };
+  };
 
   const opened = () => {
     if (!current) throw new Error('尚未打开文件：请先打开 .docx 文件或加载示例报告。');
@@ -71,19 +81,33 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
     async applyFix(fix: Fix): Promise<FixOutcome> {
       const doc = opened();
       const result = applyFixToDocx(doc.bytes, fix);
-      if (result.applied) doc.bytes = result.bytes;
-      return { applied: result.applied, reason: result.applied ? null : result.reason ?? '文档已改变，此修复不再适用。' };
+      if (!result.applied) return { applied: false, reason: result.reason ?? '文档已改变，此修复不再适用。', undo: null };
+      const undo = remember(doc.bytes);
+      doc.bytes = result.bytes;
+      return { applied: true, reason: null, undo };
+    },
+
+    async undo(step: UndoStep): Promise<FixOutcome> {
+      const doc = opened();
+      const at = history.findIndex((h) => h.id === step.id);
+      if (at < 0) return { applied: false, reason: '这一步已无法撤销（文件已更换）。' };
+      // Back to the state before that step: later steps go with it.
+      doc.bytes = history[at].bytes;
+      history = history.slice(0, at);
+      return { applied: true, reason: null };
     },
 
     async fixAll(o: CheckOptions): Promise<FixAllOutcome> {
       const doc = opened();
       const ignored = new Set(o.ignoredKeys ?? []);
       const report = fixAllDocx(doc.bytes, lintOptions(o), (d) => ignored.has(findingKey(d)));
+      const undo = report.applied.length > 0 ? remember(doc.bytes) : null;
       doc.bytes = report.bytes;
       return {
         applied: report.applied.map((a) => ({ diagnostic: a.diagnostic, description: a.fix.description })),
         skipped: report.skipped.map((s) => ({ diagnostic: s.diagnostic, reason: s.reason })),
         remaining: report.remaining.diagnostics,
+        undo,
       };
     },
 
@@ -139,6 +163,8 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
       // Reading it once here turns an unreadable file into a clear message before anything changes.
       lintDocx(bytes, { currentYear: new Date().getFullYear() });
       current = { bytes, fileName };
+      savedBytes = bytes;
+      history = [];
     },
 
     async openFile(file: Blob & { name: string }): Promise<void> {
@@ -157,9 +183,18 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
     download(): void {
       const doc = opened();
       saveFile(doc.bytes, fixedName(doc.fileName), mimeTypeOf(doc.fileName));
+      savedBytes = doc.bytes;
     },
 
     downloadName: () => (current ? fixedName(current.fileName) : null),
+
+    hasUnsavedChanges: () => current !== null && current.bytes !== savedBytes,
+
+    hasChanges: () => current !== null && history.length > 0,
+
+    saveAs(bytes: Uint8Array, fileName: string, mimeType: string): void {
+      saveFile(bytes, fileName, mimeType);
+    },
   };
 
   return { host, controls };

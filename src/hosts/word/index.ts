@@ -8,6 +8,7 @@ import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
 import { wordDiagnostics } from './diagnostics';
 import type { TablePackageCache } from './read';
+import { undoByInverse, undoStepFor } from '../undo-by-inverse';
 
 export { capabilitiesOf, detectSupport, type WordApiSupport } from './capabilities';
 export { fixAllInWord, type WordFixAllOutcome } from './fixes';
@@ -37,7 +38,8 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
       const { result, snapshot } = await checkInWord(run, support, options, tableCache);
       return { lint: { template: result.template, year: result.year, isReport: result.isReport, diagnostics: result.diagnostics }, document: snapshot.model, documentName: null };
     },
-    applyFix: (fix, options) => applyFixInWord(run, support, fix, options),
+    applyFix: async (fix, options) => undoStepFor(fix, await applyFixInWord(run, support, fix, options)),
+    undo: (step, options) => undoByInverse((fix, o) => applyFixInWord(run, support, fix, o), step, options, 'Word'),
     async fixAll(options) {
       const { applied, skipped, remaining, notes } = await fixAllInWord(run, support, options);
       return { applied, skipped, remaining, ...(notes ? { notes } : {}) };

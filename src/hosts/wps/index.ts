@@ -40,6 +40,7 @@ import { revealInWps } from './navigate';
 import { IGNORED_VARIABLE, readVariable, SETTINGS_VARIABLE, writeVariable } from './storage';
 import { insertTemplateInWps } from './templates';
 import { capabilitiesOfWps } from './capabilities';
+import { undoByInverse, undoStepFor } from '../undo-by-inverse';
 import type { WpsApplication, WpsDocument } from './wps-api';
 import { parsePaneSettings } from './settings';
 
@@ -65,7 +66,8 @@ export function createWpsHost(application: WpsApplication): ReportHost {
       const { result, snapshot } = checkInWps(doc, options);
       return { lint: { template: result.template, year: result.year, isReport: result.isReport, diagnostics: result.diagnostics }, document: snapshot.model, documentName: doc.Name || null };
     },
-    applyFix: async (fix, options) => applyFixInWps(document(), fix, options),
+    applyFix: async (fix, options) => undoStepFor(fix, applyFixInWps(document(), fix, options)),
+    undo: (step, options) => undoByInverse(async (fix, o) => applyFixInWps(document(), fix, o), step, options, 'WPS'),
     async fixAll(options) {
       const { applied, skipped, remaining } = fixAllInWps(document(), options);
       return { applied, skipped, remaining };

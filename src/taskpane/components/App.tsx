@@ -1,12 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, tokens, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
+import { auditRows, type AuditEvent } from '../../audit/audit-record';
 import type { Fix } from '../../edits/types';
-import { toFindings, type Finding } from '../group-findings';
-import { findingKey, type CheckOptions, type FixAllOutcome, type ReportHost, type TemplateChoice } from '../report-host';
+import { groupFindings, toFindings, type Finding } from '../group-findings';
+import { placeText } from '../place';
+import { findingKey, type CheckOptions, type FixAllOutcome, type ReportHost, type TemplateChoice, type UndoStep } from '../report-host';
 import type { StandaloneControls } from '../standalone-controls';
 import { errorMessage, useReportCheck } from '../use-report-check';
 import { ActionBar } from './ActionBar';
 import { AppHeader } from './AppHeader';
+import { AuditPrintView } from './AuditPrintView';
+import { ExportMenu } from './ExportMenu';
+import { FindingNavigator, useFindingShortcuts } from './FindingNavigator';
+import { FixResultCard, type FixResult } from './FixResultCard';
 import { FindingList } from './FindingList';
 import { FindingPreview } from './FindingPreview';
 import { FixAllResult } from './FixAllResult';
@@ -16,7 +22,10 @@ import { StandalonePanel } from './StandalonePanel';
 import { SummaryCard } from './SummaryCard';
 
 const useStyles = makeStyles({
-  provider: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2 },
+  // The background sits on a page div inside the provider, not on the provider: Fluent copies the
+  // provider's classes onto its portals (menus), and a full-height background there covered the pane.
+  page: { minHeight: '100vh', backgroundColor: tokens.colorNeutralBackground2, color: tokens.colorNeutralForeground1, '@media print': { backgroundColor: 'transparent' } },
+  screenOnly: { '@media print': { display: 'none' } },
   main: {
     boxSizing: 'border-box',
     width: '100%',
@@ -37,7 +46,26 @@ export interface AppProps {
   standalone?: StandaloneControls;
   /** The host's current year (tests fix it). */
   currentYear?: number;
+  /** Fluent theme (Word passes the one matching Office's theme). */
+  theme?: Theme;
+  /** Asks the user to confirm (replacing a file with unsaved fixes). */
+  confirm?: (message: string) => boolean;
+  /** Saves a generated file (the audit record); the browser page's controls by default. */
+  saveFile?: (bytes: Uint8Array, fileName: string, mimeType: string) => void;
+  /** Opens the print dialog (the audit record's printable page). */
+  print?: () => void;
+  /** The clock for the audit record (tests fix it). */
+  now?: () => Date;
 }
+
+/** The last fix's result, shown where its card was (before the finding now at `index`). */
+interface ShownFixResult extends FixResult {
+  /** Position of the fixed finding in the list as shown (areas, then rules). */
+  index: number;
+  step: UndoStep | null;
+}
+
+const UNSAVED_WARNING = '当前文件有未保存的修改（修复只在本页中）。继续将丢弃这些修改。要继续吗？';
 
 interface Notice {
   intent: 'success' | 'warning' | 'error' | 'info';
@@ -48,7 +76,10 @@ interface Notice {
  * The task pane. Everything that touches the document goes through `host` (Word or the in-page
  * .docx host); this component only keeps the pane's state.
  */
-export function App({ host, standalone, currentYear = new Date().getFullYear() }: AppProps) {
+export function App(props: AppProps) {
+  const { host, standalone, currentYear = new Date().getFullYear(), theme = webLightTheme } = props;
+  const confirm = props.confirm ?? ((message: string) => window.confirm(message));
+  const now = props.now ?? (() => new Date());
   const styles = useStyles();
   const [settings, setSettings] = useState<Settings>({ reportYear: null, trackChanges: false, comments: host.capabilities.comments });
   // Stored with the document, so the ribbon's 全部修复 and the next session use the same settings.
@@ -81,6 +112,22 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   const [openError, setOpenError] = useState<string | null>(null);
   // Word refused a write (read-only or protected document): no fix can succeed, so none is offered.
   const [writeBlocked, setWriteBlocked] = useState<string | null>(host.capabilities.readOnly ?? null);
+  const [fixResult, setFixResult] = useState<ShownFixResult | null>(null);
+  const [events, setEvents] = useState<AuditEvent[]>([]);
+  const record = (list: AuditEvent[]) => setEvents((e) => [...e, ...list]);
+  const unsaved = standalone?.hasUnsavedChanges() ?? false;
+
+  // Leaving the page with fixes not downloaded asks first (the browser's own dialog).
+  useEffect(() => {
+    if (!standalone) return;
+    const warn = (event: BeforeUnloadEvent) => {
+      if (!standalone.hasUnsavedChanges()) return;
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [standalone]);
 
   useEffect(() => {
     if (!hasDocument) return;
@@ -100,6 +147,8 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
   const activeFindings = findings.filter((f) => !ignoredSet.has(f.key));
   const ignoredFindings = findings.filter((f) => ignoredSet.has(f.key));
   const fixableCount = activeFindings.filter((f) => f.diagnostic.fix).length;
+  // The order the cards are shown in (by table, then rule): for next/previous and the fix result's place.
+  const shownOrder = useMemo(() => groupFindings(activeFindings).flatMap((g) => g.rules.flatMap((r) => r.findings)), [findings, ignored]);
 
   // After a finding is fixed or ignored its card goes: keyboard focus moves to the finding now in
   // its place (or to the summary when none is left), so the user keeps their place in the list.
@@ -133,16 +182,44 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
 
   const applyFix = (finding: Finding, fix: Fix) => run(async () => {
     rememberPlace(finding);
+    const index = shownOrder.findIndex((f) => f.id === finding.id);
     const outcome = await host.applyFix(fix, options);
     setFixAllOutcome(null);
-    setNotice(outcome.applied
-      ? { intent: 'success', text: `已修复：${fix.description}` }
-      : { intent: 'warning', text: `未能修复：${outcome.reason ?? '文档已改变，请重新检查。'}` });
+    setFixResult({
+      index,
+      place: placeText(finding.diagnostic),
+      text: outcome.applied ? fix.description : outcome.reason ?? '文档已改变，请重新检查。',
+      applied: outcome.applied,
+      canUndo: !!outcome.undo,
+      undone: false,
+      step: outcome.undo ?? null,
+    });
+    if (outcome.applied) record([{ diagnostic: finding.diagnostic, state: 'fixed', action: fix.description, at: now() }]);
+    await check.recheck();
+  });
+
+  const undo = () => run(async () => {
+    const shown = fixResult;
+    if (!shown?.step) return;
+    const outcome = await host.undo(shown.step, options);
+    if (outcome.applied) setFixResult({ ...shown, undone: true, step: null });
+    else setNotice({ intent: 'warning', text: `未能撤销：${outcome.reason ?? '文档已改变。'}` });
+    await check.recheck();
+  });
+
+  const undoFixAll = (step: UndoStep) => run(async () => {
+    const outcome = await host.undo(step, options);
+    setFixAllOutcome(null);
+    setNotice(outcome.applied ? { intent: 'info', text: '已撤销全部修复。' } : { intent: 'warning', text: `未能撤销：${outcome.reason ?? '文档已改变。'}` });
     await check.recheck();
   });
 
   const fixAll = () => run(async () => {
-    setFixAllOutcome(await host.fixAll({ ...options, ignoredKeys: ignored }));
+    setFixResult(null);
+    const outcome = await host.fixAll({ ...options, ignoredKeys: ignored });
+    setFixAllOutcome(outcome);
+    const at = now();
+    record(outcome.applied.map((a) => ({ diagnostic: a.diagnostic, state: 'fixed' as const, action: a.description, at })));
     await check.recheck();
   });
 
@@ -151,11 +228,30 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
     host.saveIgnored(keys).catch((e) => setNotice({ intent: 'error', text: `无法保存忽略列表：${errorMessage(e)}` }));
   };
 
-  const select = (finding: Finding) => {
-    setSelectedId((id) => (id === finding.id ? null : finding.id));
+  const reveal = (finding: Finding) => {
     const location = finding.diagnostic.location;
     if (location) host.reveal(location).catch((e) => setNotice({ intent: 'warning', text: `无法定位：${errorMessage(e)}` }));
   };
+  const select = (finding: Finding) => {
+    setSelectedId((id) => (id === finding.id ? null : finding.id));
+    reveal(finding);
+  };
+
+  // Next/previous finding: selects it (shows it in Word or in the preview) and moves focus to its place.
+  const currentIndex = shownOrder.findIndex((f) => f.id === selectedId);
+  const goTo = (step: 1 | -1) => {
+    if (shownOrder.length === 0) return;
+    const from = currentIndex < 0 ? (step === 1 ? -1 : shownOrder.length) : currentIndex;
+    const target = shownOrder[(from + step + shownOrder.length) % shownOrder.length];
+    setSelectedId(target.id);
+    reveal(target);
+    requestAnimationFrame(() => {
+      const place = document.querySelector<HTMLElement>(`[data-finding-id="${target.id}"] [data-testid="finding-place"]`);
+      place?.scrollIntoView({ block: 'nearest' });
+      place?.focus();
+    });
+  };
+  useFindingShortcuts(shownOrder.length > 0, goTo);
 
   const template = (choice: TemplateChoice) => run(async () => {
     await host.insertTemplate(choice, options);
@@ -177,17 +273,45 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
     }
     setOpenError(null);
     setFixAllOutcome(null);
+    setFixResult(null);
+    setEvents([]);
     setShowIgnored(false);
     setRevision((r) => r + 1);
   });
 
   const download = () => {
+    if (!standalone) return;
     try {
-      standalone?.download();
+      standalone.download();
+      setNotice({
+        intent: 'success',
+        text: `已下载“${standalone.downloadName()}”，保存在浏览器的下载位置（通常是“下载”文件夹）。原文件“${standalone.currentFileName()}”没有改动。`,
+      });
     } catch (e) {
       setNotice({ intent: 'error', text: errorMessage(e) });
     }
   };
+  const allowReplace = () => !standalone?.hasUnsavedChanges() || confirm(UNSAVED_WARNING);
+
+  // 导出检查记录: every finding of the last check with its state, plus the fixes of this session.
+  const documentName = result?.documentName ?? '当前文档';
+  const auditRowsNow = () => auditRows({ diagnostics: result?.lint.diagnostics ?? [], ignoredKeys: new Set(ignored), keyOf: findingKey, events, placeOf: placeText });
+  const saveFile = props.saveFile ?? standalone?.saveAs;
+  const exportExcel = () => run(async () => {
+    if (!saveFile) throw new Error('此环境无法保存文件，请改用“打印”。');
+    // exceljs is large: loaded only when the record is exported.
+    const { auditWorkbook, XLSX_MIME } = await import(/* webpackChunkName: "audit-xlsx" */ '../../audit/xlsx');
+    const bytes = await auditWorkbook([{ document: documentName, checkedAt: now(), rows: auditRowsNow() }]);
+    const fileName = `${documentName.replace(/\.docx$/i, '')}-检查记录.xlsx`;
+    saveFile(bytes, fileName, XLSX_MIME);
+    setNotice({ intent: 'success', text: `已导出“${fileName}”（浏览器的下载位置）。` });
+  });
+  const [printing, setPrinting] = useState(false);
+  useEffect(() => {
+    if (!printing) return;
+    (props.print ?? (() => window.print()))();
+    setPrinting(false);
+  }, [printing]);
 
   const handlers = {
     busy,
@@ -197,20 +321,28 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
     onFix: applyFix,
     onIgnore: (f: Finding) => {
       rememberPlace(f);
+      setFixResult(null);
+      record([{ diagnostic: f.diagnostic, state: 'ignored', action: '', at: now() }]);
       saveIgnored([...new Set([...ignored, f.key])]);
     },
     onRestore: (f: Finding) => saveIgnored(ignored.filter((k) => k !== f.key)),
+    resultBefore: fixResult ? (shownOrder[fixResult.index]?.id ?? null) : undefined,
+    resultNode: fixResult ? <FixResultCard result={fixResult} inWord={!standalone} busy={busy} onUndo={undo} /> : undefined,
     renderPreview: standalone && result ? (f: Finding) => <FindingPreview document={result.document} diagnostic={f.diagnostic} /> : undefined,
   };
 
   return (
-    <FluentProvider theme={webLightTheme} className={styles.provider}>
-      <main className={styles.main} aria-busy={check.checking || busy}>
+    <FluentProvider theme={theme}>
+      <div className={styles.page}>
+      <main className={mergeClasses(styles.main, styles.screenOnly)} aria-busy={check.checking || busy}>
         <AppHeader standalone={!!standalone} />
         {standalone && (
           <StandalonePanel
             fileName={standalone.currentFileName()}
             downloadName={standalone.downloadName()}
+            unsaved={unsaved}
+            changed={standalone.hasChanges()}
+            allowReplace={allowReplace}
             error={openError}
             busy={busy}
             onOpenFile={(file) => openWith(file.name, () => standalone.openFile(file))}
@@ -224,13 +356,28 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
           busy={busy}
           hasDocument={hasDocument}
           fixableCount={writeBlocked ? 0 : fixableCount}
+          fixAllPrimary={!unsaved}
           settingsOpen={settingsOpen}
           onRecheck={() => void check.recheck()}
           onFixAll={fixAll}
           onTemplate={template}
           onToggleSettings={() => setSettingsOpen((open) => !open)}
-        />
-        {settingsOpen && <SettingsPanel settings={settings} capabilities={host.capabilities} currentYear={currentYear} onChange={changeSettings} getDiagnostics={host.diagnostics && (() => host.diagnostics!())} />}
+        >
+          <ExportMenu disabled={busy || !result?.lint.isReport} onExcel={exportExcel} onPrint={() => setPrinting(true)} />
+        </ActionBar>
+        {settingsOpen && (
+          <SettingsPanel
+            settings={settings}
+            capabilities={host.capabilities}
+            currentYear={currentYear}
+            onChange={changeSettings}
+              getDiagnostics={host.diagnostics && (() => host.diagnostics!())}
+            onClose={() => {
+              setSettingsOpen(false);
+              document.querySelector<HTMLElement>('[data-testid="settings-toggle"]')?.focus();
+            }}
+          />
+        )}
         <div aria-live="polite">
           {notice && (
             <MessageBar layout="multiline" intent={notice.intent} data-testid="notice">
@@ -253,6 +400,8 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
             outcome={fixAllOutcome}
             needsUser={fixAllOutcome.remaining.filter((d) => !ignoredSet.has(findingKey(d)))}
             onDismiss={() => setFixAllOutcome(null)}
+            onUndo={fixAllOutcome.undo ? () => undoFixAll(fixAllOutcome.undo!) : undefined}
+            inWord={!standalone}
           />
         )}
         {hasDocument && !result && check.checking && <Spinner size="small" label="正在读取文档…" />}
@@ -260,6 +409,7 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
         {hasDocument && result && result.lint.isReport && (
           <>
             <SummaryCard result={result} findings={activeFindings} ignoredCount={ignoredFindings.length} />
+            {shownOrder.length > 0 && <FindingNavigator index={currentIndex} count={shownOrder.length} onMove={goTo} />}
             <FindingList
               findings={activeFindings}
               ignoredFindings={ignoredFindings}
@@ -270,6 +420,8 @@ export function App({ host, standalone, currentYear = new Date().getFullYear() }
           </>
         )}
       </main>
+      {printing && result && <AuditPrintView document={documentName} checkedAt={now()} rows={auditRowsNow()} />}
+      </div>
     </FluentProvider>
   );
 }

@@ -10,6 +10,7 @@ const useStyles = makeStyles({
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   subtitle: { fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightRegular, color: tokens.colorNeutralForeground3, marginLeft: tokens.spacingHorizontalS },
   ruleHeading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground2 },
+  slot: { listStyleType: 'none' },
   list: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
 });
 
@@ -24,6 +25,9 @@ export interface FindingHandlers {
   cannotFix?: boolean;
   /** The preview shown under the selected finding (browser only). */
   renderPreview?: (finding: Finding) => ReactNode;
+  /** The result of the last fix, shown where its card was: before this finding's card. */
+  resultBefore?: string | null;
+  resultNode?: ReactNode;
 }
 
 export interface FindingAreaSectionProps extends FindingHandlers {
@@ -38,7 +42,7 @@ export function FindingAreaSection({ group, ignored, ...handlers }: FindingAreaS
   const count = group.rules.reduce((n, r) => n + r.findings.length, 0);
   return (
     <section className={styles.root} aria-labelledby={headingId} data-testid={`area-${group.area}`}>
-      <h2 id={headingId} className={styles.heading}>
+      <h2 id={headingId} className={styles.heading} tabIndex={-1}>
         {AREA_NAMES[group.area]}
         {' '}<span className={styles.subtitle}>{AREA_SUBTITLES[group.area]} · {count} 项</span>
       </h2>
@@ -46,7 +50,8 @@ export function FindingAreaSection({ group, ignored, ...handlers }: FindingAreaS
         <div key={rule} data-testid={`rule-${rule}`}>
           <h3 className={styles.ruleHeading}>{RULE_NAMES[rule]}（{findings.length}）</h3>
           <ul className={styles.list}>
-            {findings.map((f) => (
+            {findings.map((f) => [
+              handlers.resultBefore === f.id && <li key="fix-result" className={styles.slot}>{handlers.resultNode}</li>,
               <FindingCard
                 key={f.id}
                 finding={f}
@@ -59,8 +64,9 @@ export function FindingAreaSection({ group, ignored, ...handlers }: FindingAreaS
                 onIgnore={handlers.onIgnore}
                 onRestore={handlers.onRestore}
                 preview={handlers.selectedId === f.id ? handlers.renderPreview?.(f) : undefined}
-              />
-            ))}
+                expandable={!!handlers.renderPreview}
+              />,
+            ])}
           </ul>
         </div>
       ))}

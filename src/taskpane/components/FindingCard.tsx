@@ -2,10 +2,10 @@ import type { ReactNode } from 'react';
 import { Badge, Button, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowUndoRegular, EyeOffRegular, LocationRegular, WrenchRegular } from '@fluentui/react-icons';
 import type { Fix } from '../../edits/types';
-import { describePlace } from '../../rules';
 import type { Finding } from '../group-findings';
 import { SEVERITY_NAMES } from '../labels';
 import { SumWhy } from './SumWhy';
+import { placeText } from '../place';
 
 const useStyles = makeStyles({
   card: {
@@ -22,18 +22,23 @@ const useStyles = makeStyles({
   selected: { border: `2px solid ${tokens.colorBrandStroke1}` },
   ignored: { opacity: 0.75, backgroundColor: tokens.colorNeutralBackground3 },
   head: { display: 'flex', alignItems: 'flex-start', gap: tokens.spacingHorizontalXS },
+  // The badge keeps its two characters on one line, whatever the place beside it needs.
+  badge: { flexShrink: 0, whiteSpace: 'nowrap', marginTop: '2px' },
   place: {
     flexGrow: 1,
     minWidth: 0,
     justifyContent: 'flex-start',
     textAlign: 'left',
     fontWeight: tokens.fontWeightSemibold,
+    // At least as large as the message: the place is what the clerk looks for.
+    fontSize: tokens.fontSizeBase300,
+    lineHeight: tokens.lineHeightBase300,
     padding: 0,
     height: 'auto',
     minHeight: '24px',
     overflowWrap: 'anywhere',
   },
-  message: { margin: 0, overflowWrap: 'anywhere', lineHeight: tokens.lineHeightBase300 },
+  message: { margin: 0, overflowWrap: 'anywhere', fontSize: tokens.fontSizeBase300, lineHeight: tokens.lineHeightBase300 },
   fixNote: { margin: 0, color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, overflowWrap: 'anywhere' },
   actions: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS },
   suggestions: { margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
@@ -62,13 +67,15 @@ export interface FindingCardProps {
   onRestore: (finding: Finding) => void;
   /** Shown under the card when selected (the table preview in the browser). */
   preview?: ReactNode;
+  /** Selecting shows a preview in the card (browser): only then is the place button expandable. */
+  expandable?: boolean;
 }
 
 /** One finding: where, what (the message carries the evidence), and what can be done about it. */
-export function FindingCard({ finding, selected, ignored, busy, cannotFix = false, onSelect, onFix, onIgnore, onRestore, preview }: FindingCardProps) {
+export function FindingCard({ finding, selected, ignored, busy, cannotFix = false, onSelect, onFix, onIgnore, onRestore, preview, expandable = false }: FindingCardProps) {
   const styles = useStyles();
   const d = finding.diagnostic;
-  const place = describePlace(d.table, d.row, d.column);
+  const place = placeText(d);
   const messageId = `${finding.id}-message`;
 
   return (
@@ -78,9 +85,10 @@ export function FindingCard({ finding, selected, ignored, busy, cannotFix = fals
       data-testid="finding"
       data-rule={d.rule}
       data-key={finding.key}
+      data-finding-id={finding.id}
     >
       <div className={styles.head}>
-        <Badge appearance="filled" color={d.severity === 'error' ? 'danger' : 'warning'} shape="rounded">
+        <Badge className={styles.badge} appearance="filled" color={d.severity === 'error' ? 'danger' : 'warning'} shape="rounded">
           {SEVERITY_NAMES[d.severity]}
         </Badge>
         <Button
@@ -89,7 +97,7 @@ export function FindingCard({ finding, selected, ignored, busy, cannotFix = fals
           size="small"
           icon={<LocationRegular />}
           aria-describedby={messageId}
-          aria-expanded={selected}
+          aria-expanded={expandable ? selected : undefined}
           title="显示所在位置"
           onClick={() => onSelect(finding)}
           data-testid="finding-place"
@@ -105,7 +113,7 @@ export function FindingCard({ finding, selected, ignored, busy, cannotFix = fals
           {d.suggestions.map((s, n) => (
             <li key={n} className={styles.suggestion} data-testid="suggestion">
               <span className={styles.suggestionText}>{n === 0 && d.sums && !d.sums.ambiguous ? `建议：${s.description}` : s.description}</span>
-              <Button size="small" disabledFocusable={busy || cannotFix} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
+              <Button size="small" appearance="outline" disabledFocusable={busy || cannotFix} aria-label={`采用：${s.description}`} onClick={() => onFix(finding, s)}>
                 采用
               </Button>
             </li>
@@ -120,7 +128,7 @@ export function FindingCard({ finding, selected, ignored, busy, cannotFix = fals
         ) : (
           <>
             {d.fix && (
-              <Button size="small" appearance="primary" icon={<WrenchRegular />} disabledFocusable={busy || cannotFix} aria-label={`修复：${place}`} onClick={() => onFix(finding, d.fix!)}>
+              <Button size="small" appearance="outline" icon={<WrenchRegular />} disabledFocusable={busy || cannotFix} aria-label={`修复：${place}`} onClick={() => onFix(finding, d.fix!)}>
                 修复
               </Button>
             )}

@@ -25,6 +25,8 @@ export function FindingList({ findings, ignoredFindings, showIgnored, onToggleIg
           {groupFindings(findings).map((g) => <FindingAreaSection key={g.area} group={g} ignored={false} {...handlers} />)}
         </section>
       )}
+      {/* The last fix's result when no finding took its card's place (it was the last one). */}
+      {handlers.resultBefore === null && handlers.resultNode}
       {ignoredFindings.length > 0 && (
         <Button
           className={styles.ignoredToggle}
@@ -39,7 +41,7 @@ export function FindingList({ findings, ignoredFindings, showIgnored, onToggleIg
       )}
       {showIgnored && ignoredFindings.length > 0 && (
         <section className={styles.root} aria-label="已忽略的问题" data-testid="ignored-findings">
-          {groupFindings(ignoredFindings).map((g) => <FindingAreaSection key={g.area} group={g} ignored {...handlers} />)}
+          {groupFindings(ignoredFindings).map((g) => <FindingAreaSection key={g.area} group={g} ignored {...handlers} resultBefore={undefined} />)}
         </section>
       )}
     </div>

@@ -1,6 +1,7 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { DismissRegular } from '@fluentui/react-icons';
-import { describePlace, type Diagnostic } from '../../rules';
+import { ArrowUndoRegular, DismissRegular } from '@fluentui/react-icons';
+import type { Diagnostic } from '../../rules';
+import { placeText } from '../place';
 import type { FixAllOutcome } from '../report-host';
 
 const useStyles = makeStyles({
@@ -13,12 +14,16 @@ export interface FixAllResultProps {
   /** Findings left for the user (the remaining ones not ignored). */
   needsUser: readonly Diagnostic[];
   onDismiss: () => void;
+  /** Takes the whole 全部修复 back (when the host can). */
+  onUndo?: () => void;
+  /** In Word, Ctrl+Z takes it back too. */
+  inWord?: boolean;
 }
 
-const placeOf = (d: Diagnostic) => describePlace(d.table, d.row, d.column);
+const placeOf = (d: Diagnostic) => placeText(d);
 
 /** The line after 全部修复: what was fixed, what could not be, what is left for the user. */
-export function FixAllResult({ outcome, needsUser, onDismiss }: FixAllResultProps) {
+export function FixAllResult({ outcome, needsUser, onDismiss, onUndo, inWord = false }: FixAllResultProps) {
   const styles = useStyles();
   const { applied, skipped } = outcome;
   const parts = [applied.length > 0 ? `已修复 ${applied.length} 项` : '没有可自动修复的问题'];
@@ -31,6 +36,7 @@ export function FixAllResult({ outcome, needsUser, onDismiss }: FixAllResultProp
       <MessageBarBody>
         <MessageBarTitle>全部修复</MessageBarTitle>
         <span role="status">{line}</span>
+        {inWord && applied.length > 0 && <span> 可在 Word 中按 Ctrl+Z 撤销。</span>}
         {outcome.notes?.map((note) => <p key={note} className={styles.details} data-testid="fix-all-note">{note}</p>)}
         {(applied.length > 0 || skipped.length > 0) && (
           <details className={styles.details}>
@@ -48,7 +54,9 @@ export function FixAllResult({ outcome, needsUser, onDismiss }: FixAllResultProp
           </details>
         )}
       </MessageBarBody>
-      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭修复结果" icon={<DismissRegular />} onClick={onDismiss} />} />
+      <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭修复结果" icon={<DismissRegular />} onClick={onDismiss} />}>
+        {onUndo && <Button size="small" appearance="outline" icon={<ArrowUndoRegular />} onClick={onUndo} data-testid="undo-fix-all">撤销</Button>}
+      </MessageBarActions>
     </MessageBar>
   );
 }

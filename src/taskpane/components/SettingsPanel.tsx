@@ -25,6 +25,8 @@ export interface SettingsPanelProps {
   onChange: (settings: Settings) => void;
   /** Word only: 复制诊断信息. */
   getDiagnostics?: () => Promise<string>;
+  /** Esc closes the panel. */
+  onClose?: () => void;
 }
 
 /** The 2019 trial format was in use from 2019; the 2021 format from the 2021 reports on. */
@@ -34,13 +36,24 @@ const FIRST_YEAR = 2019;
 export const SETTINGS_PANEL_ID = 'nianbao-settings';
 
 /** Report year (it decides the expected format) and, where Word supports them, tracked changes and comments. */
-export function SettingsPanel({ settings, capabilities, currentYear, onChange, getDiagnostics }: SettingsPanelProps) {
+export function SettingsPanel({ settings, capabilities, currentYear, onChange, getDiagnostics, onClose }: SettingsPanelProps) {
   const styles = useStyles();
   const years: number[] = [];
   for (let y = currentYear + 1; y >= FIRST_YEAR; y--) years.push(y);
 
   return (
-    <section id={SETTINGS_PANEL_ID} className={styles.root} aria-label="设置" data-testid="settings">
+    <section
+      id={SETTINGS_PANEL_ID}
+      className={styles.root}
+      aria-label="设置"
+      data-testid="settings"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && onClose) {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
       <h2 className={styles.heading}>设置</h2>
       <Field label="报告年度" hint="决定应使用哪种格式；默认取文档标题或统计期限中的年份。">
         <Select

@@ -1,6 +1,6 @@
 import { useRef, useState, type DragEvent } from 'react';
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { ArrowDownloadRegular, DocumentTextRegular, FolderOpenRegular } from '@fluentui/react-icons';
+import { Badge, Button, MessageBar, MessageBarBody, MessageBarTitle, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { ArrowDownloadRegular, ArrowSwapRegular, DocumentRegular, DocumentTextRegular, FolderOpenRegular } from '@fluentui/react-icons';
 
 const useStyles = makeStyles({
   root: {
@@ -11,9 +11,20 @@ const useStyles = makeStyles({
     border: `1px dashed ${tokens.colorNeutralStroke1}`,
     borderRadius: tokens.borderRadiusMedium,
   },
+  // Once a file is open the panel is one line: name · 更换 · 下载.
+  line: {
+    flexDirection: 'row',
+    flexWrap: 'wrap',
+    alignItems: 'center',
+    columnGap: tokens.spacingHorizontalXS,
+    rowGap: tokens.spacingVerticalXS,
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalXS}`,
+  },
   dragging: { border: `2px dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   intro: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
-  file: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere' },
+  file: { margin: 0, fontWeight: tokens.fontWeightSemibold, overflowWrap: 'anywhere', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalXS, flexGrow: 1, minWidth: 0 },
+  hidden: { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  unsaved: { flexShrink: 0, whiteSpace: 'nowrap' },
   buttons: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalS },
   hiddenInput: { display: 'none' },
 });
@@ -21,6 +32,12 @@ const useStyles = makeStyles({
 export interface StandalonePanelProps {
   fileName: string | null;
   downloadName: string | null;
+  /** Fixes made since opening or the last download. */
+  unsaved: boolean;
+  /** The page's copy differs from the file opened: only then is there something to download. */
+  changed: boolean;
+  /** Whether replacing the open file may go ahead (asks when there are unsaved fixes). */
+  allowReplace: () => boolean;
   /** Why the last file could not be opened (Chinese), or null. */
   error: string | null;
   busy: boolean;
@@ -30,7 +47,7 @@ export interface StandalonePanelProps {
 }
 
 /** Outside Word: open a .docx (picker or drag-and-drop) or the sample, and save the fixed file. */
-export function StandalonePanel({ fileName, downloadName, error, busy, onOpenFile, onLoadSample, onDownload }: StandalonePanelProps) {
+export function StandalonePanel({ fileName, downloadName, unsaved, changed, allowReplace, error, busy, onOpenFile, onLoadSample, onDownload }: StandalonePanelProps) {
   const styles = useStyles();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -39,12 +56,15 @@ export function StandalonePanel({ fileName, downloadName, error, busy, onOpenFil
     event.preventDefault();
     setDragging(false);
     const file = event.dataTransfer.files[0];
-    if (file) onOpenFile(file);
+    if (file && allowReplace()) onOpenFile(file);
+  };
+  const pick = () => {
+    if (allowReplace()) input.current?.click();
   };
 
   return (
     <section
-      className={mergeClasses(styles.root, dragging && styles.dragging)}
+      className={mergeClasses(styles.root, !!fileName && styles.line, dragging && styles.dragging)}
       aria-label="打开文件"
       data-testid="standalone-panel"
       onDragOver={(e) => {
@@ -54,23 +74,36 @@ export function StandalonePanel({ fileName, downloadName, error, busy, onOpenFil
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <p className={styles.intro}>
-        此页面在 Word 之外运行：文件只在本机浏览器中检查和修复，不会上传。{fileName ? '' : '把 .docx 文件拖到这里，或：'}
-      </p>
-      {fileName && <p className={styles.file} data-testid="file-name">当前文件：{fileName}</p>}
-      <div className={styles.buttons}>
-        <Button appearance={fileName ? 'secondary' : 'primary'} icon={<FolderOpenRegular />} disabledFocusable={busy} onClick={() => input.current?.click()}>
-          {fileName ? '打开其他 .docx' : '打开 .docx'}
-        </Button>
-        <Button icon={<DocumentTextRegular />} disabledFocusable={busy} onClick={onLoadSample}>
-          加载示例报告
-        </Button>
-        {downloadName && (
-          <Button icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={onDownload} title={downloadName} data-testid="download-fixed">
-            下载修复后的文件
+      {fileName ? (
+        <>
+          <p className={styles.file} data-testid="file-name">
+            <DocumentRegular aria-hidden />
+            <span className={styles.hidden}>当前文件：</span>
+            <span>{fileName}</span>
+            {unsaved && <Badge className={styles.unsaved} appearance="tint" color="warning" data-testid="unsaved">未保存的修改</Badge>}
+          </p>
+          <Button size="small" appearance="subtle" icon={<ArrowSwapRegular />} disabledFocusable={busy} onClick={pick} title="打开其他 .docx 文件（也可拖到这里）">
+            更换
           </Button>
-        )}
-      </div>
+          {changed && downloadName && (
+            <Button size="small" appearance={unsaved ? 'primary' : 'subtle'} icon={<ArrowDownloadRegular />} disabledFocusable={busy} onClick={onDownload} title={downloadName} data-testid="download-fixed">
+              下载修复后的文件
+            </Button>
+          )}
+        </>
+      ) : (
+        <>
+          <p className={styles.intro}>此页面在 Word 之外运行：文件只在本机浏览器中检查和修复，不会上传。把 .docx 文件拖到这里，或：</p>
+          <div className={styles.buttons}>
+            <Button appearance="primary" icon={<FolderOpenRegular />} disabledFocusable={busy} onClick={pick}>
+              打开 .docx
+            </Button>
+            <Button icon={<DocumentTextRegular />} disabledFocusable={busy} onClick={() => allowReplace() && onLoadSample()}>
+              加载示例报告
+            </Button>
+          </div>
+        </>
+      )}
       <input
         ref={input}
         className={styles.hiddenInput}

@@ -1,3 +1,4 @@
+import type { MouseEvent } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { countByArea, countBySeverity, type Finding } from '../group-findings';
 import { AREA_NAMES, FINDING_AREAS, reportYearText, templateVersionName } from '../labels';
@@ -5,15 +6,27 @@ import type { CheckResult } from '../report-host';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  facts: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS },
+  facts: { margin: 0, display: 'grid', gridTemplateColumns: 'auto 1fr', columnGap: tokens.spacingHorizontalM, rowGap: tokens.spacingVerticalXXS, fontSize: tokens.fontSizeBase200 },
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: 'anywhere' },
-  counts: { borderCollapse: 'collapse', width: '100%', fontSize: tokens.fontSizeBase200 },
-  cell: { textAlign: 'right', padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
-  rowHead: { textAlign: 'left', fontWeight: tokens.fontWeightRegular, padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`, borderBottom: `1px solid ${tokens.colorNeutralStroke2}` },
+  chips: { display: 'flex', flexWrap: 'wrap', gap: tokens.spacingHorizontalS, rowGap: tokens.spacingVerticalXS },
+  // A chip is a link to its table's findings.
+  chip: {
+    display: 'inline-flex',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'baseline',
+    padding: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalS}`,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusCircular,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: 'none',
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: 'nowrap',
+    ':hover': { backgroundColor: tokens.colorNeutralBackground1Hover, textDecorationLine: 'underline' },
+  },
+  chipName: { fontWeight: tokens.fontWeightSemibold },
   errors: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   warnings: { color: tokens.colorPaletteDarkOrangeForeground1, fontWeight: tokens.fontWeightSemibold },
-  zero: { color: tokens.colorNeutralForeground4 },
 });
 
 export interface SummaryCardProps {
@@ -29,7 +42,14 @@ export function SummaryCard({ result, findings, ignoredCount }: SummaryCardProps
   const total = countBySeverity(findings);
   const byArea = countByArea(findings);
   const ignoredNote = ignoredCount > 0 ? `（另有 ${ignoredCount} 项已忽略）` : '';
-  const count = (n: number, className: string) => <span className={n > 0 ? className : styles.zero}>{n}</span>;
+  // The link moves focus to the table's heading, so the keyboard continues from there.
+  const jump = (event: MouseEvent, area: string) => {
+    const heading = document.getElementById(`area-${area}`);
+    if (!heading) return;
+    event.preventDefault();
+    heading.scrollIntoView({ block: 'start' });
+    heading.focus();
+  };
 
   return (
     <section className={styles.root} aria-label="检查摘要" data-testid="summary">
@@ -51,24 +71,15 @@ export function SummaryCard({ result, findings, ignoredCount }: SummaryCardProps
           <p role="status" tabIndex={-1} data-testid="summary-total" style={{ margin: 0 }}>
             共 {total.error} 个错误，{total.warning} 个警告。{ignoredNote}
           </p>
-          <table className={styles.counts} aria-label="各表问题数">
-            <thead>
-              <tr>
-                <th className={styles.rowHead} scope="col">位置</th>
-                <th className={styles.cell} scope="col">错误</th>
-                <th className={styles.cell} scope="col">警告</th>
-              </tr>
-            </thead>
-            <tbody>
-              {FINDING_AREAS.map((area) => (
-                <tr key={area} data-testid={`count-${area}`}>
-                  <th className={styles.rowHead} scope="row">{AREA_NAMES[area]}</th>
-                  <td className={styles.cell} data-testid={`count-${area}-error`}>{count(byArea[area].error, styles.errors)}</td>
-                  <td className={styles.cell} data-testid={`count-${area}-warning`}>{count(byArea[area].warning, styles.warnings)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <nav aria-label="各表问题数" className={styles.chips}>
+            {FINDING_AREAS.filter((area) => byArea[area].error + byArea[area].warning > 0).map((area) => (
+              <a key={area} className={styles.chip} href={`#area-${area}`} onClick={(e) => jump(e, area)} data-testid={`count-${area}`}>
+                <span className={styles.chipName}>{AREA_NAMES[area]}</span>
+                {byArea[area].error > 0 && <span className={styles.errors}><span data-testid={`count-${area}-error`}>{byArea[area].error}</span> 错误</span>}
+                {byArea[area].warning > 0 && <span className={styles.warnings}><span data-testid={`count-${area}-warning`}>{byArea[area].warning}</span> 警告</span>}
+              </a>
+            ))}
+          </nav>
         </>
       )}
     </section>

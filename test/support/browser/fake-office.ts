@@ -10,6 +10,8 @@ import { FakeWord, type FakeWordOptions } from '../fake-word';
 export interface InstallOptions extends FakeWordOptions {
   /** Paragraph (Word's body.paragraphs index) holding the cursor; default the first. */
   cursorParagraph?: number;
+  /** Office.context.officeTheme (Office's colours for the pane), absent by default. */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor?: string };
 }
 
 /** Where the fake's selection is, in the engine's terms (top-level table index, or paragraph index). */
@@ -41,6 +43,7 @@ export function install(docxBase64: string, options: InstallOptions = {}): void 
       return Promise.resolve(info);
     },
   });
+  if (options.officeTheme) (office.context as Record<string, unknown>).officeTheme = options.officeTheme;
   const w = window as unknown as Record<string, unknown>;
   w.Office = office;
   w.Word = word.Word;

@@ -52,8 +52,8 @@ export interface RecordedRequest {
  */
 export class Session {
   requests: RecordedRequest[] = [];
-  /** What the office.js request gets (set before opening a page). */
-  officeScript = '/* office.js is not available: standalone mode */';
+  /** What the office.js request gets (set before opening a page); null: the CDN is unreachable. */
+  officeScript: string | null = '/* office.js is not available: standalone mode */';
 
   private constructor(public server: StaticServer, public browser: Browser, public context: BrowserContext) {}
 
@@ -69,7 +69,8 @@ export class Session {
       await context.route('**/*', async (route) => {
         const url = new URL(route.request().url());
         if (url.origin === server.origin) return route.continue();
-        if (isOfficeJs(url)) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: session.officeScript });
+        if (isOfficeJs(url) && session.officeScript === null) return route.abort('connectionrefused');
+        if (isOfficeJs(url)) return route.fulfill({ status: 200, contentType: 'text/javascript; charset=utf-8', body: session.officeScript ?? '' });
         return route.abort('blockedbyclient');
       });
       return session;
@@ -115,6 +116,12 @@ export class Session {
 
 /** A page, with its uncaught errors and console.error messages (the tests expect none). */
 export type TestPage = Page & { pageErrors: string[] };
+
+/** The query Office adds to a task pane's URL (the page loads office.js only with it, or in a frame). */
+export const IN_WORD = '_host_Info=Word$Win32$16.01$zh-CN$$$$0';
+
+/** Whether any page of the session asked for office.js. */
+export const requestedOfficeJs = (session: Session): boolean => session.requests.some((r) => isOfficeJs(new URL(r.url)));
 
 function isOfficeJs(url: URL): boolean {
   return url.protocol === 'https:' && url.hostname === OFFICE_JS_HOST && url.pathname.endsWith('/office.js');
