@@ -1,6 +1,6 @@
 import { readDocument, type DocumentModel } from '../docmodel';
 import { mapDocument, type MappedReport } from '../mapping';
-import { rules, type Diagnostic } from '../rules';
+import { rules, type Diagnostic, type PreviousYearNumbers } from '../rules';
 
 export type TemplateVersion = '2021' | '2019' | 'mixed' | null;
 
@@ -9,6 +9,8 @@ export interface LintOptions {
   currentYear: number;
   /** The report year as the user set it, overriding what the document says (it decides the expected format). */
   reportYear?: number | null;
+  /** Last year's numbers of the same agency (cross-year), when known. */
+  previousYear?: PreviousYearNumbers | null;
 }
 
 export interface LintResult {
@@ -24,7 +26,7 @@ const SEVERITY_ORDER = { error: 0, warning: 1 } as const;
 
 export function lintDocument(document: DocumentModel, options: LintOptions): LintResult {
   const report = mapDocument(document, options.currentYear, options.reportYear ?? null);
-  const diagnostics = report.isReport ? rules.flatMap((rule) => rule.check({ document, report })) : [];
+  const diagnostics = report.isReport ? rules.flatMap((rule) => rule.check({ document, report, previousYear: options.previousYear ?? null })) : [];
   return {
     template: templateVersion(report),
     year: report.year,

@@ -2,13 +2,15 @@ import type { DocumentModel } from '../docmodel';
 import type { MappedReport } from '../mapping';
 import type { Fix } from '../edits/types';
 import type { TableId } from '../template';
+import type { PreviousYearNumbers } from './text/previous-year';
 
 export type { Edit, Fix } from '../edits/types';
 
 export type RuleId =
   | 'outdated-template' | 'row-label' | 'column-label' | 'missing-row' | 'extra-row' | 'row-order'
   | 'missing-table' | 'empty-cell' | 'not-a-number' | 'sum-mismatch' | 'balance' | 'section-heading'
-  | 'unconfirmed-value';
+  | 'unconfirmed-value'
+  | 'text-table-mismatch' | 'report-year-text' | 'fee-statement' | 'placeholder' | 'cross-year';
 
 export type Severity = 'error' | 'warning';
 
@@ -31,6 +33,8 @@ export interface Diagnostic {
   fix: Fix | null;
   /** Corrections that need the user's choice. */
   suggestions: Fix[];
+  /** Other places the finding is about (text-table-mismatch: the table cells the text contradicts). */
+  related?: Location[];
 }
 
 export interface RuleMeta {
@@ -46,6 +50,8 @@ export interface RuleMeta {
 export interface RuleContext {
   document: DocumentModel;
   report: MappedReport;
+  /** The numbers of last year's report of the same agency, when the user gave it (cross-year). */
+  previousYear?: PreviousYearNumbers | null;
 }
 
 export interface Rule {
