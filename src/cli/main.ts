@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DocumentReadError } from '../docmodel';
-import { lintDocx } from '../engine';
+import { lintDocx, type LintResult } from '../engine';
 import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
@@ -8,13 +8,15 @@ import { formatText } from './format-text';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import { runFix } from './fix-command';
 import { processIo, type CliIo } from './io';
+import { checkAgainst, findPrevious, linted, type LintedReport } from './previous-year';
 import { runTemplate } from './template-command';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 export type { CliIo } from './io';
 
 const USAGE = `用法：
-  nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
+  nianbao lint <文件.docx | 文件夹>... [--format text|json] [--prev 上一年报告.docx]   检查报告
+      同一机关相邻两个年度的报告一起检查时自动对比（上年结转、现行有效件数）
   nianbao fix <报告.docx> [-o 输出.docx] [--in-place] [--dry-run]   自动修复
   nianbao template [-o 报告.docx] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
 
@@ -36,7 +38,7 @@ export function runCli(argv: string[], io: CliIo): number {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, help: { type: 'boolean', short: 'h' } } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, prev: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   } catch (error) {
     io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -55,14 +57,36 @@ export function runCli(argv: string[], io: CliIo): number {
     return EXIT_UNREADABLE_OR_USAGE;
   }
 
-  const results = collectInputs(parsed.positionals).map((input) =>
+  let previousGiven: LintedReport | null = null;
+  if (parsed.values.prev !== undefined) {
+    const prev = lintFile(parsed.values.prev, io);
+    if (!('result' in prev) || !prev.result.isReport) {
+      io.stderr(`无法使用上一年报告 ${parsed.values.prev}：${'result' in prev ? '未找到年度报告的表格和章节标题。' : prev.error}`);
+      return EXIT_UNREADABLE_OR_USAGE;
+    }
+    previousGiven = linted(parsed.values.prev, prev.result);
+  }
+  const checked = collectInputs(parsed.positionals).map((input) =>
     input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io));
+  const reports = checked.flatMap((c) => ('result' in c ? [linted(c.file, c.result)] : []));
+  const results = checked.map((c): FileResult => {
+    if (!('result' in c)) return c;
+    const report = reports.find((r) => r.file === c.file)!;
+    const previous = findPrevious(report, reports, previousGiven);
+    if (!previous) return fileResult(c.file, c.result, null);
+    const { result, pairing } = checkAgainst(report, previous, io.currentYear);
+    return fileResult(c.file, result, pairing);
+  });
   io.stdout(format === 'json' ? formatJson(results) : formatText(results));
   if (results.some((r) => r.error)) return EXIT_UNREADABLE_OR_USAGE;
   return results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-function lintFile(path: string, io: CliIo): FileResult {
+function fileResult(file: string, result: LintResult, previous: FileResult['previous']): FileResult {
+  return { file, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport, previous };
+}
+
+function lintFile(path: string, io: CliIo): FileResult | { file: string; result: LintResult } {
   let bytes: Uint8Array;
   try {
     bytes = io.readFile(path);
@@ -70,8 +94,7 @@ function lintFile(path: string, io: CliIo): FileResult {
     return unreadable(path, `无法打开文件（${(error as NodeJS.ErrnoException).code ?? (error as Error).message}）。`);
   }
   try {
-    const result = lintDocx(bytes, { currentYear: io.currentYear });
-    return { file: path, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport };
+    return { file: path, result: lintDocx(bytes, { currentYear: io.currentYear }) };
   } catch (error) {
     if (error instanceof DocumentReadError) return unreadable(path, error.message);
     return unreadable(path, `检查时发生内部错误：${(error as Error).message}`);
@@ -79,7 +102,7 @@ function lintFile(path: string, io: CliIo): FileResult {
 }
 
 function unreadable(file: string, error: string): FileResult {
-  return { file, template: null, error, diagnostics: [], year: null, isReport: false };
+  return { file, template: null, error, diagnostics: [], year: null, isReport: false, previous: null };
 }
 
 export function runFromProcess(): void {
