@@ -18,7 +18,6 @@ const HEADING_1 = '一、总体情况';
 const HEADING_5 = '五、存在的主要问题及改进情况';
 const PREFACE = '按照巨鹿县政务公开工作通知要求，我镇扎实开展2024年政务公开工作，现将落实2024年度政务公开工作目标完成情况报告如下。报告中所列数据统计期限为2024年1月1日至12月31日。';
 const RECEIVED = '一、本年新收政府信息公开申请数量';
-const CARRIED = '二、上年结转政府信息公开申请数量';
 
 const say = (text: string, after = HEADING_1) => (s: ReportSpec) => insertParagraphAfter(s, after, paragraph(text));
 const withTable = (...changes: ((s: ReportSpec) => ReportSpec)[]) => (s: ReportSpec) => changes.reduce((x, f) => f(x), s);

@@ -10,7 +10,7 @@ import { planWrites } from './write';
 type WordRun = typeof Word.run;
 
 export const lint = (snapshot: Snapshot, options: CheckOptions): LintResult =>
-  lintDocument(snapshot.model, { currentYear: options.currentYear, reportYear: options.reportYear });
+  lintDocument(snapshot.model, { currentYear: options.currentYear, reportYear: options.reportYear, previousYear: options.previousYear ?? null });
 
 /** Features the user asked for, limited to what this Word supports. */
 const writeOptions = (options: CheckOptions, support: WordApiSupport) => ({
