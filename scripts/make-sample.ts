@@ -5,10 +5,17 @@
  */
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { buildSeedDocx, setApplicationsValue, setReviewValue, setRowLabel } from '../test/support/fixtures';
+import { buildSeedDocx, setApplicationsValue, setReviewValue, setRowLabel, type ReportSpec } from '../test/support/fixtures';
+
+/** The seed's text says no applications came in; the sample's 表三 has 3, so the text says so too. */
+const threeApplications = (spec: ReportSpec): ReportSpec => ({
+  blocks: spec.blocks.map((b) => (b.kind === 'paragraph'
+    ? { ...b, text: b.text.replace('未收到政府信息公开申请，', '收到政府信息公开申请3件，').replace('2024年未收到依申请公开事宜。', '2024年收到依申请公开3件。'), runs: undefined }
+    : b)),
+});
 
 buildSeedDocx('003', (spec) => {
-  let s = setApplicationsValue(spec, '一、本年新收政府信息公开申请数量', '自然人', '3');
+  let s = setApplicationsValue(threeApplications(spec), '一、本年新收政府信息公开申请数量', '自然人', '3');
   s = setApplicationsValue(s, '一、本年新收政府信息公开申请数量', '总计', '3');
   s = setApplicationsValue(s, '（一）予以公开', '自然人', '2');
   s = setApplicationsValue(s, '（一）予以公开', '总计', '2');

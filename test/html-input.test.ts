@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { lintDocx, type LintResult } from '../src/engine';
 import { DocumentReadError } from '../src/docmodel';
 import { fixAllDocx } from '../src/hosts/docx';
-import { buildSeedDocx, seedSpec, setApplicationsValue, setRowLabel, SEED_IDS, type SeedId } from './support/fixtures';
+import { buildSeedDocx, seedSpec, setApplicationsValue, setRowLabel, SEED_IDS, withFeeStatement, type SeedId } from './support/fixtures';
 import { renderDocx } from './support/fixtures/docx-writer';
 import { renderHtml } from './support/fixtures/html-writer';
 
@@ -15,7 +15,7 @@ describe('web pages (.html) as input', () => {
   for (const id of SEED_IDS as readonly SeedId[]) {
     it(`seed ${id} as a GBK page gives the findings of the .docx`, async () => {
       const docx = lintDocx(await buildSeedDocx(id), OPTIONS);
-      const page = lintDocx(renderHtml(seedSpec(id)), OPTIONS);
+      const page = lintDocx(renderHtml(withFeeStatement(seedSpec(id))), OPTIONS);
       assert.equal(page.document.format, 'html');
       assert.equal(page.template, docx.template);
       assert.deepEqual(page.year, docx.year);

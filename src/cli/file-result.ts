@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../rules';
 import type { LintResult, TemplateVersion } from '../engine';
+import type { PreviousPairing } from './previous-year';
 
 /** The outcome for one input file, as both output formats report it. */
 export interface FileResult {
@@ -10,4 +11,6 @@ export interface FileResult {
   diagnostics: Diagnostic[];
   year: LintResult['year'] | null;
   isReport: boolean;
+  /** Last year's report this one was compared with (--prev or paired automatically), or null. */
+  previous: PreviousPairing | null;
 }

@@ -17,7 +17,7 @@ function changesOf(d: Diagnostic, fix: Fix): CellChange[] {
 
 const fixData = (d: Diagnostic, fix: Fix) => ({ description: fix.description, changes: changesOf(d, fix) });
 
-/** The JSON output contract: exactly these keys, in this order. */
+/** The JSON output contract: exactly these keys, in this order (related and previous only when there are any). */
 export function formatJson(results: FileResult[]): string {
   return JSON.stringify({
     files: results.map((r) => ({
@@ -29,7 +29,10 @@ export function formatJson(results: FileResult[]): string {
         message: d.message, fixable: d.fix !== null, location: d.location,
         fix: d.fix ? fixData(d, d.fix) : null,
         suggestions: d.suggestions.map((s) => fixData(d, s)),
+        // Only findings about text carry the table cells they contradict.
+        ...(d.related ? { related: d.related } : {}),
       })),
+      ...(r.previous ? { previous: r.previous } : {}),
     })),
   }, null, 2);
 }

@@ -29,6 +29,11 @@ export function formatText(results: FileResult[]): string {
     const year = r.year ? `${r.year.year} 年度${r.year.source === 'assumed' ? '（未找到年份，按今年计）' : ''}` : '';
     const format = r.template ? FORMAT_NAMES[r.template] : '未找到表格';
     lines.push(`${r.file}（${year}，${format}）`);
+    if (r.previous) {
+      lines.push(r.previous.used
+        ? `  对比上一年报告：${r.previous.file}（${r.previous.year} 年度）`
+        : `  未对比上一年报告：${r.previous.file} 为 ${r.previous.year} 年度，不是本报告的上一年度。`);
+    }
     if (r.diagnostics.length === 0) lines.push('  未发现问题。');
     for (const d of r.diagnostics) {
       const fix = d.fix ? '  [可自动修复]' : '';

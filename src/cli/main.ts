@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import type { PackageLimits } from '../docmodel';
+import type { LintResult } from '../engine';
 import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
@@ -12,13 +13,15 @@ import { LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
 import { outputProblem } from './output-target';
 import { lintPath } from './lint-path';
 import { REPORT_USAGE, runReport } from './report-command';
+import { checkAgainst, findPrevious, linted, type LintedReport } from './previous-year';
 import { runTemplate } from './template-command';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 export type { CliIo } from './io';
 
 const USAGE = `用法：
-  nianbao lint <文件.docx | 文件夹>... [--format text|json]   检查报告
+  nianbao lint <文件.docx | 文件夹>... [--format text|json] [--prev 上一年报告.docx]   检查报告
+      同一机关相邻两个年度的报告一起检查时自动对比（上年结转、现行有效件数）
   nianbao lint <文件.docx | 文件夹>... --format xlsx -o 检查记录.xlsx [--force]   检查记录存为 Excel 表格
   nianbao fix <报告.docx> [-o 输出.docx] [--force] [--in-place] [--dry-run]   自动修复
   nianbao template [-o 报告.docx] [--force] [--year 2025] [--agency "某某镇人民政府"]   生成空白标准报告
@@ -49,7 +52,7 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   }
   let parsed;
   try {
-    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
+    parsed = parseArgs({ args: rest, allowPositionals: true, options: { format: { type: 'string', default: 'text' }, output: { type: 'string', short: 'o' }, force: { type: 'boolean' }, prev: { type: 'string' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
   } catch (error) {
     io.stderr(`参数错误：${(error as Error).message}\n\n${USAGE}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -83,8 +86,26 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     return EXIT_UNREADABLE_OR_USAGE;
   }
 
-  const results = collectInputs(parsed.positionals).map((input) =>
+  let previousGiven: LintedReport | null = null;
+  if (parsed.values.prev !== undefined) {
+    const prev = lintFile(parsed.values.prev, io, limits);
+    if (!('result' in prev) || !prev.result.isReport) {
+      io.stderr(`无法使用上一年报告 ${parsed.values.prev}：${'result' in prev ? '未找到年度报告的表格和章节标题。' : prev.error}`);
+      return EXIT_UNREADABLE_OR_USAGE;
+    }
+    previousGiven = linted(parsed.values.prev, prev.result);
+  }
+  const checked = collectInputs(parsed.positionals).map((input) =>
     input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io, limits));
+  const reports = checked.flatMap((c) => ('result' in c ? [linted(c.file, c.result)] : []));
+  const results = checked.map((c): FileResult => {
+    if (!('result' in c)) return c;
+    const report = reports.find((r) => r.file === c.file)!;
+    const previous = findPrevious(report, reports, previousGiven);
+    if (!previous) return fileResult(c.file, c.result, null);
+    const { result, pairing } = checkAgainst(report, previous, io.currentYear);
+    return fileResult(c.file, result, pairing);
+  });
   const exitCode = results.some((r) => r.error)
     ? EXIT_UNREADABLE_OR_USAGE
     : results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -102,15 +123,17 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   return exitCode;
 }
 
-function lintFile(path: string, io: CliIo, limits: PackageLimits): FileResult {
+function fileResult(file: string, result: LintResult, previous: FileResult['previous']): FileResult {
+  return { file, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport, previous };
+}
+
+function lintFile(path: string, io: CliIo, limits: PackageLimits): FileResult | { file: string; result: LintResult } {
   const outcome = lintPath(path, io, limits);
-  if ('error' in outcome) return unreadable(path, outcome.error);
-  const { lint } = outcome;
-  return { file: path, template: lint.template, error: null, diagnostics: lint.diagnostics, year: lint.year, isReport: lint.isReport };
+  return 'error' in outcome ? unreadable(path, outcome.error) : { file: path, result: outcome.lint };
 }
 
 function unreadable(file: string, error: string): FileResult {
-  return { file, template: null, error, diagnostics: [], year: null, isReport: false };
+  return { file, template: null, error, diagnostics: [], year: null, isReport: false, previous: null };
 }
 
 export function runFromProcess(): void {

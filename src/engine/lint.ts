@@ -1,6 +1,6 @@
 import { DocumentReadError, readDocument, type DocumentModel, type PackageLimits } from '../docmodel';
 import { mapDocument, type MappedReport } from '../mapping';
-import { rules, type Diagnostic } from '../rules';
+import { rules, type Diagnostic, type PreviousYearNumbers } from '../rules';
 
 export type TemplateVersion = '2021' | '2019' | 'mixed' | null;
 
@@ -13,6 +13,8 @@ export interface LintOptions {
   limits?: PackageLimits;
   /** Findings listed per rule; the rest are counted in one more finding (default MAX_FINDINGS_PER_RULE). */
   maxFindingsPerRule?: number;
+  /** Last year's numbers of the same agency (cross-year), when known. */
+  previousYear?: PreviousYearNumbers | null;
 }
 
 /** Enough to act on, few enough that a pathological document (thousands of tables) keeps the pane responsive. */
@@ -36,7 +38,7 @@ export function lintDocument(document: DocumentModel, options: LintOptions): Lin
     throw new DocumentReadError('embedded-content', '文档正文是以其他格式嵌入的内容（altChunk，常见于系统导出或网页转换的文件），无法检查。请在 Word 或 WPS 中打开并另存为 .docx 后再检查。');
   }
   const limit = options.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
-  const found = report.isReport ? rules.flatMap((rule) => capped(sortByPlace(rule.check({ document, report }), document), limit)) : [];
+  const found = report.isReport ? rules.flatMap((rule) => capped(sortByPlace(rule.check({ document, report, previousYear: options.previousYear ?? null }), document), limit)) : [];
   // A web page is checked like a .docx, but there is nothing to write a fix into.
   const diagnostics = document.format === 'html' ? found.map((d) => ({ ...d, fix: null })) : found;
   return {

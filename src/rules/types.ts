@@ -2,13 +2,15 @@ import type { DocumentModel } from '../docmodel';
 import type { MappedReport } from '../mapping';
 import type { Fix } from '../edits/types';
 import type { TableId } from '../template';
+import type { PreviousYearNumbers } from './text/previous-year';
 
 export type { CellChange, Edit, Fix } from '../edits/types';
 
 export type RuleId =
   | 'outdated-template' | 'row-label' | 'column-label' | 'missing-row' | 'extra-row' | 'row-order'
   | 'missing-table' | 'empty-cell' | 'not-a-number' | 'sum-mismatch' | 'balance' | 'section-heading'
-  | 'unconfirmed-value' | 'embedded-content';
+  | 'unconfirmed-value' | 'embedded-content'
+  | 'text-table-mismatch' | 'report-year-text' | 'fee-statement' | 'placeholder' | 'cross-year';
 
 export type Severity = 'error' | 'warning';
 
@@ -31,6 +33,8 @@ export interface Diagnostic {
   fix: Fix | null;
   /** Corrections that need the user's choice. */
   suggestions: Fix[];
+  /** Other places the finding is about (text-table-mismatch: the table cells the text contradicts). */
+  related?: Location[];
   /** For a table whose sums do not hold: the evidence and how to lay out its preview. */
   sums?: SumEvidence;
 }
@@ -60,6 +64,8 @@ export interface RuleMeta {
 export interface RuleContext {
   document: DocumentModel;
   report: MappedReport;
+  /** The numbers of last year's report of the same agency, when the user gave it (cross-year). */
+  previousYear?: PreviousYearNumbers | null;
 }
 
 export interface Rule {

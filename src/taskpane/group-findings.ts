@@ -1,5 +1,5 @@
 import type { Diagnostic, RuleId, Severity } from '../rules';
-import { FINDING_AREAS, type FindingArea } from './labels';
+import { FINDING_AREAS, findingArea, type FindingArea } from './labels';
 import { findingKey } from './report-host';
 
 /** A finding with its ignore key (computed once, used for React keys and the ignore list). */
@@ -31,12 +31,12 @@ export function toFindings(diagnostics: readonly Diagnostic[]): Finding[] {
   return diagnostics.map((diagnostic, n) => ({ key: findingKey(diagnostic), id: `finding-${n}`, diagnostic }));
 }
 
-/** Findings by table (表二, 表三, 表四, then headings), then by rule in order of first appearance. */
+/** Findings by table (表二, 表三, 表四, then headings, then 正文), then by rule in order of first appearance. */
 export function groupFindings(findings: readonly Finding[]): AreaGroup[] {
   return FINDING_AREAS.map((area) => {
     const rules = new Map<RuleId, Finding[]>();
     for (const f of findings) {
-      if (f.diagnostic.table !== area) continue;
+      if (findingArea(f.diagnostic) !== area) continue;
       const list = rules.get(f.diagnostic.rule) ?? [];
       list.push(f);
       rules.set(f.diagnostic.rule, list);
@@ -53,6 +53,6 @@ export function countBySeverity(findings: readonly Finding[]): SeverityCounts {
 
 export function countByArea(findings: readonly Finding[]): Record<FindingArea, SeverityCounts> {
   const result = Object.fromEntries(FINDING_AREAS.map((a) => [a, { error: 0, warning: 0 }])) as Record<FindingArea, SeverityCounts>;
-  for (const f of findings) result[f.diagnostic.table][f.diagnostic.severity]++;
+  for (const f of findings) result[findingArea(f.diagnostic)][f.diagnostic.severity]++;
   return result;
 }

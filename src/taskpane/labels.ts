@@ -4,15 +4,21 @@ import type { RuleId, Severity } from '../rules';
 import type { TableId } from '../template';
 import type { TemplateChoice } from './report-host';
 
-/** The groups findings are shown in: the three tables, then the section headings. */
-export type FindingArea = TableId | 'text';
-export const FINDING_AREAS: readonly FindingArea[] = ['active', 'applications', 'review', 'text'];
+/** The groups findings are shown in: the three tables, the section headings, then the body text (正文). */
+export type FindingArea = TableId | 'text' | 'body';
+export const FINDING_AREAS: readonly FindingArea[] = ['active', 'applications', 'review', 'text', 'body'];
+
+/** Rules about what the text says: shown under 正文, whichever table a number contradicts. */
+const BODY_TEXT_RULES: ReadonlySet<RuleId> = new Set(['text-table-mismatch', 'report-year-text', 'fee-statement', 'placeholder']);
+
+export const findingArea = (d: { rule: RuleId; table: TableId | 'text' }): FindingArea => (BODY_TEXT_RULES.has(d.rule) ? 'body' : d.table);
 
 export const AREA_NAMES: Record<FindingArea, string> = {
   active: '表二',
   applications: '表三',
   review: '表四',
   text: '章节标题',
+  body: '正文',
 };
 
 /** What each table is about, for people who do not know the numbers by heart. */
@@ -21,6 +27,7 @@ export const AREA_SUBTITLES: Record<FindingArea, string> = {
   applications: '收到和处理政府信息公开申请情况',
   review: '行政复议、行政诉讼情况',
   text: '六个部分的标题',
+  body: '正文中的数字、年份、收费说明和占位文字',
 };
 
 /** Short Chinese rule names (the descriptions are in docs/rules/README.md). */
@@ -39,6 +46,11 @@ export const RULE_NAMES: Record<RuleId, string> = {
   'section-heading': '章节标题不规范',
   'unconfirmed-value': '自动填入的数值待确认',
   'embedded-content': '含无法检查的嵌入内容',
+  'text-table-mismatch': '正文数字与表格不符',
+  'report-year-text': '正文年份与报告年度不符',
+  'fee-statement': '未说明信息处理费',
+  placeholder: '留有模板占位文字',
+  'cross-year': '与上一年报告不衔接',
 };
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告' };

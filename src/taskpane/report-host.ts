@@ -1,7 +1,7 @@
 import type { DocumentModel } from '../docmodel';
 import type { Fix } from '../edits/types';
 import type { LintResult } from '../engine';
-import type { Diagnostic, Location } from '../rules';
+import type { Diagnostic, Location, PreviousYearNumbers } from '../rules';
 import type { TableId } from '../template';
 
 /**
@@ -33,6 +33,9 @@ export interface ReportHost {
   /** The pane's settings, stored with the document (the ribbon's 全部修复 uses them too). */
   loadSettings(): Promise<Partial<PaneSettings>>;
   saveSettings(settings: PaneSettings): Promise<void>;
+  /** Last year's numbers for the cross-year check (对比上一年报告), stored with the document; null clears. */
+  loadPreviousYear?(): Promise<PreviousYearNumbers | null>;
+  savePreviousYear?(numbers: PreviousYearNumbers | null): Promise<void>;
   /** Calls back (debounced by the caller) when the document changes; returns an unsubscribe. */
   watchChanges(onChange: () => void): () => void;
   /** Word: host, version, requirement sets and the tables' shapes, never document text (设置 → 复制诊断信息). */
@@ -71,6 +74,8 @@ export interface CheckOptions {
   comments: boolean;
   /** Keys (findingKey) of findings the user ignored: fix-all leaves them alone. */
   ignoredKeys?: readonly string[];
+  /** Last year's numbers (对比上一年报告), when the user gave last year's report. */
+  previousYear?: PreviousYearNumbers | null;
 }
 
 export interface CheckResult {

@@ -47,7 +47,7 @@ export function useReportCheck(host: ReportHost, options: CheckOptions, enabled:
 
   useEffect(() => {
     if (enabled) void recheck();
-  }, [enabled, revision, options.reportYear, recheck]);
+  }, [enabled, revision, options.reportYear, options.previousYear, recheck]);
 
   useEffect(() => {
     if (!enabled) return;

@@ -4,6 +4,7 @@ import { TemplateSchema, type Template, type TableId, type TemplateTable, type V
 import { active2019, active2021, applications2019, applications2021, review2019, review2021 } from './tables';
 
 export * from './schema';
+export { textPhrases, TextPhrasesSchema, type CellRef, type CountPhrase, type NonePhrase, type TextPhrases } from './text-phrases';
 
 /** The validated template: parsing here means a typo in the data fails at load, not mid-lint. */
 export const template: Template = TemplateSchema.parse({

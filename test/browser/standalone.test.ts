@@ -156,7 +156,7 @@ describe('browser: standalone page (headless Chromium)', function () {
     suite.session.assertOnlyLocalTraffic();
   });
 
-  it('下载空白模板 downloads a standard report that lints clean', async () => {
+  it('下载空白模板 downloads a standard report whose only findings are its placeholders', async () => {
     const p = await suite.open('taskpane.html');
     await p.getByRole('button', { name: '下载空白模板' }).click();
     const item = p.getByRole('menuitem', { name: '整份报告框架（六个部分和三张表）' });
@@ -166,7 +166,8 @@ describe('browser: standalone page (headless Chromium)', function () {
     assert.ok(lint.isReport, 'the template has the report tables');
     assert.equal(lint.template, '2021');
     assert.equal(lint.document.tables.length, 3);
-    assert.deepEqual(lint.diagnostics.map((d) => `${d.rule} ${placeOf(d)}`), []);
+    // Nothing but the text to fill in: the agency in the title (某某) and the prompts of 一, 五 and 六.
+    assert.deepEqual(lint.diagnostics.map((d) => `${d.rule} ${placeOf(d)}`), Array(4).fill('placeholder 正文'));
     await p.getByTestId('notice').getByText('已下载空白模板。').waitFor();
 
     // The three tables alone, too.

@@ -2,9 +2,12 @@ import './dom';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createElement } from 'react';
-import { render, screen, waitFor } from '@testing-library/react';
+import { configure, render, screen, waitFor } from '@testing-library/react';
 import { App } from '../../src/taskpane/components/App';
 import { createStandaloneHost, type StandaloneHost } from '../../src/hosts/browser/standalone-host';
+
+// Each fix re-reads the .docx; on a loaded 2-core CI machine that takes longer than the 1 s default.
+configure({ asyncUtilTimeout: 10_000 });
 
 export type TestHost = StandaloneHost & { saved: Saved[]; storage: ReturnType<typeof memoryStorage> };
 

@@ -6,6 +6,7 @@ import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml, t
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
 import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice, type UndoStep } from '../../taskpane/report-host';
+import type { PreviousYearNumbers } from '../../rules';
 import type { StandaloneControls } from '../../taskpane/standalone-controls';
 import { readFileBytes, saveFileInBrowser } from './save-file';
 
@@ -63,7 +64,9 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
     if (!current) throw new Error('尚未打开文件：请先打开 .docx 文件或加载示例报告。');
     return current;
   };
-  const lintOptions = (o: CheckOptions) => ({ currentYear: o.currentYear, reportYear: o.reportYear });
+  const lintOptions = (o: CheckOptions) => ({ currentYear: o.currentYear, reportYear: o.reportYear, previousYear: o.previousYear ?? null });
+  // Last year's numbers belong to the open file: kept for the visit, dropped when another file opens.
+  let previousYear: { fileName: string; numbers: PreviousYearNumbers } | null = null;
 
   const host: ReportHost = {
     capabilities: CAPABILITIES,
@@ -150,6 +153,10 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
     loadSettings: async () => ({ ...settings }),
     async saveSettings(next) {
       settings = { ...next };
+    },
+    loadPreviousYear: async () => (previousYear && previousYear.fileName === current?.fileName ? previousYear.numbers : null),
+    async savePreviousYear(numbers) {
+      previousYear = numbers && current ? { fileName: current.fileName, numbers } : null;
     },
 
     // A file in memory changes only through this host.

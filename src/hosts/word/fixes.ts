@@ -12,7 +12,7 @@ import { verifyTargets } from './verify';
 type WordRun = typeof Word.run;
 
 export const lint = (snapshot: Snapshot, options: CheckOptions): LintResult =>
-  lintDocument(snapshot.model, { currentYear: options.currentYear, reportYear: options.reportYear });
+  lintDocument(snapshot.model, { currentYear: options.currentYear, reportYear: options.reportYear, previousYear: options.previousYear ?? null });
 
 /** Features the user asked for, limited to what this Word supports. */
 const writeOptions = (options: CheckOptions, support: WordApiSupport) => ({

@@ -2,7 +2,7 @@ import type { ReportHost } from '../../taskpane/report-host';
 import { capabilitiesOf, detectSupport, documentReadOnly } from './capabilities';
 import { applyFixInWord, checkInWord, fixAllInWord } from './fixes';
 import { loadIgnoredKeys, saveIgnoredKeys } from './ignored';
-import { loadPaneSettings, savePaneSettings } from './pane-settings';
+import { loadPaneSettings, loadPreviousYear, savePaneSettings, savePreviousYear } from './pane-settings';
 import { revealInWord } from './navigate';
 import { insertTemplateInWord } from './templates';
 import { watchWord } from './watch';
@@ -50,6 +50,8 @@ export async function createWordHost({ Word: word, Office: office }: OfficeGloba
     saveIgnored: (keys) => saveIgnoredKeys(office, keys),
     loadSettings: () => loadPaneSettings(office),
     saveSettings: (settings) => savePaneSettings(office, settings),
+    loadPreviousYear: async () => loadPreviousYear(office),
+    savePreviousYear: (numbers) => savePreviousYear(office, numbers),
     watchChanges: (onChange) => watchWord(run, support, onChange),
     diagnostics: () => wordDiagnostics(run, office),
   };

@@ -1,3 +1,4 @@
+import { isPreviousYearNumbers, type PreviousYearNumbers } from '../../rules';
 import type { PaneSettings } from '../../taskpane/report-host';
 import { refreshSettings, saveSettings } from './ignored';
 
@@ -19,5 +20,19 @@ export async function loadPaneSettings(office: typeof Office): Promise<Partial<P
 export async function savePaneSettings(office: typeof Office, settings: PaneSettings): Promise<void> {
   await refreshSettings(office.context.document.settings);
   office.context.document.settings.set(PANE_SETTINGS_KEY, { ...settings });
+  return saveSettings(office.context.document.settings);
+}
+
+/** Settings key of last year's numbers (对比上一年报告): the numbers, never the file. */
+export const PREVIOUS_YEAR_KEY = 'nianbao.previousYear';
+
+export function loadPreviousYear(office: typeof Office): PreviousYearNumbers | null {
+  const value: unknown = office.context.document.settings.get(PREVIOUS_YEAR_KEY);
+  return isPreviousYearNumbers(value) ? value : null;
+}
+
+export function savePreviousYear(office: typeof Office, numbers: PreviousYearNumbers | null): Promise<void> {
+  if (numbers) office.context.document.settings.set(PREVIOUS_YEAR_KEY, numbers);
+  else office.context.document.settings.remove(PREVIOUS_YEAR_KEY);
   return saveSettings(office.context.document.settings);
 }

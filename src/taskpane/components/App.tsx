@@ -7,6 +7,9 @@ import { placeText } from '../place';
 import { findingKey, type CheckOptions, type FixAllOutcome, type ReportHost, type TemplateChoice, type UndoStep } from '../report-host';
 import type { StandaloneControls } from '../standalone-controls';
 import { errorMessage, useReportCheck } from '../use-report-check';
+import { readPreviousYear } from '../../engine';
+import type { PreviousYearNumbers } from '../../rules';
+import { PreviousYearControl } from './PreviousYearControl';
 import { ActionBar } from './ActionBar';
 import { AppHeader } from './AppHeader';
 import { AuditPrintView } from './AuditPrintView';
@@ -96,9 +99,28 @@ export function App(props: AppProps) {
     setSettings(next);
     host.saveSettings(next).catch((e) => setNotice({ intent: 'warning', text: errorMessage(e) }));
   };
-  const options = useMemo<CheckOptions>(() => ({ currentYear, ...settings }), [currentYear, settings]);
   // Bumped when the browser page opens another file: check it and load its ignore list.
   const [revision, setRevision] = useState(0);
+  // 对比上一年报告: last year's numbers, stored with the document by the host.
+  const [previousYear, setPreviousYear] = useState<PreviousYearNumbers | null>(null);
+  useEffect(() => {
+    let current = true;
+    host.loadPreviousYear?.().then((stored) => current && setPreviousYear(stored), () => {});
+    return () => {
+      current = false;
+    };
+  }, [host, revision]);
+  const changePreviousYear = (numbers: PreviousYearNumbers | null) => {
+    setPreviousYear(numbers);
+    host.savePreviousYear?.(numbers).catch((e) => setNotice({ intent: 'warning', text: errorMessage(e) }));
+  };
+  const choosePreviousYear = (file: File) => {
+    file.arrayBuffer().then(
+      (buffer) => changePreviousYear(readPreviousYear(new Uint8Array(buffer), file.name, currentYear)),
+      (e) => setNotice({ intent: 'error', text: errorMessage(e) }),
+    ).catch((e) => setNotice({ intent: 'error', text: `无法使用上一年报告：${errorMessage(e)}` }));
+  };
+  const options = useMemo<CheckOptions>(() => ({ currentYear, ...settings, previousYear }), [currentYear, settings, previousYear]);
   const hasDocument = standalone ? standalone.currentFileName() !== null : true;
   const check = useReportCheck(host, options, hasDocument, revision);
 
@@ -365,13 +387,16 @@ export function App(props: AppProps) {
         >
           <ExportMenu disabled={busy || !result?.lint.isReport} onExcel={exportExcel} onPrint={() => setPrinting(true)} />
         </ActionBar>
+        {host.savePreviousYear && hasDocument && (
+          <PreviousYearControl numbers={previousYear} disabled={busy} onChoose={choosePreviousYear} onClear={() => changePreviousYear(null)} />
+        )}
         {settingsOpen && (
           <SettingsPanel
             settings={settings}
             capabilities={host.capabilities}
             currentYear={currentYear}
             onChange={changeSettings}
-              getDiagnostics={host.diagnostics && (() => host.diagnostics!())}
+            getDiagnostics={host.diagnostics && (() => host.diagnostics!())}
             onClose={() => {
               setSettingsOpen(false);
               document.querySelector<HTMLElement>('[data-testid="settings-toggle"]')?.focus();
