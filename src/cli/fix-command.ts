@@ -13,7 +13,7 @@ import { describeFsError } from './read-problem';
 export const FIX_USAGE = `用法：
   nianbao fix <报告.docx> [-o 输出.docx] [--force] [--in-place] [--dry-run]
 
-自动修复所有可安全修复的问题（空白填 0、规范数字、标准标签与标题、补缺行、迁移 2019 年格式等），
+自动修复所有可安全修复的问题（空白填 0、规范数字、标准标签与标题、补缺行、迁移旧版格式等），
 写入新文件（默认 <文件名>.fixed.docx），不改动原文件；已有同名文件时不覆盖，除非加 --force；
 --in-place 覆盖原文件（保留其权限，只读文件不改）；--dry-run 只显示将做的修改。含宏的 .docm 输出仍为 .docm。
 ${LIMITS_USAGE}`;

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CURRENT_FORMAT } from '../template';
 import type { PackageLimits } from '../docmodel';
 import type { LintResult } from '../engine';
 import { collectInputs } from './collect-files';
@@ -30,7 +31,7 @@ ${REPORT_USAGE}
 lint 和 fix 的大小上限（防止异常文件耗尽内存）：
 ${LIMITS_USAGE}
 
-检查政府信息公开工作年度报告（.docx，或网页 .html）是否符合国办公开办函〔2021〕30号规定的格式。
+检查政府信息公开工作年度报告（.docx，或网页 .html）是否符合${CURRENT_FORMAT.notice}规定的格式。
 退出码：0 未发现错误；1 发现错误；2 有文件无法读取或用法错误。`;
 
 /**

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { blankReportDocx, templateYear } from '../generate';
+import { CURRENT_FORMAT } from '../template';
 import type { CliIo } from './io';
 import { EXIT_CLEAN, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import { outputProblem } from './output-target';
@@ -7,7 +8,7 @@ import { outputProblem } from './output-target';
 export const TEMPLATE_USAGE = `用法：
   nianbao template [-o 报告.docx] [--force] [--year 2025] [--agency "某某镇人民政府"]
 
-生成一份空白的标准年度报告（国办公开办函〔2021〕30号格式）：标题、六个部分、三张表格（数值为 0）。
+生成一份空白的标准年度报告（${CURRENT_FORMAT.notice}格式）：标题、六个部分、三张表格（数值为 0）。
 默认年份为上一年，默认文件名为 <机关><年份>年政府信息公开工作年度报告.docx。
 已有同名文件时不覆盖，除非加 --force。`;
 
@@ -23,8 +24,8 @@ export function runTemplate(args: string[], io: CliIo): number {
   }
   const given = parsed.values.year;
   const year = given === undefined ? templateYear(null, io.currentYear) : /^\d{4}$/.test(given) ? Number(given) : NaN;
-  if (!Number.isInteger(year) || year < 2021 || year > io.currentYear + 1) {
-    io.stderr(`年份“${parsed.values.year}”无效：2021 年格式适用于 2021 年度及以后的报告。`);
+  if (!Number.isInteger(year) || year < CURRENT_FORMAT.firstYear || year > io.currentYear + 1) {
+    io.stderr(`年份“${parsed.values.year}”无效：${CURRENT_FORMAT.name}适用于 ${CURRENT_FORMAT.firstYear} 年度及以后的报告。`);
     return EXIT_UNREADABLE_OR_USAGE;
   }
   const agency = parsed.values.agency?.trim() || DEFAULT_AGENCY;

@@ -1,8 +1,10 @@
 import { DocumentReadError, readDocument, type DocumentModel, type PackageLimits } from '../docmodel';
 import { mapDocument, type MappedReport } from '../mapping';
+import { CURRENT_VARIANT, type Variant } from '../template';
 import { rules, type Diagnostic, type PreviousYearNumbers } from '../rules';
 
-export type TemplateVersion = '2021' | '2019' | 'mixed' | null;
+/** The format the report's tables are on: one of the template's, several mixed, or none found. */
+export type TemplateVersion = Variant | 'mixed' | null;
 
 export interface LintOptions {
   /** The year "now" (for reports that state no year); injected so the engine stays pure. */
@@ -71,7 +73,7 @@ function capped(found: Diagnostic[], limit: number): Diagnostic[] {
 function templateVersion(report: MappedReport): TemplateVersion {
   if (report.tables.length === 0) return null;
   const variants = new Set(report.tables.filter((t) => t.variantDecided).map((t) => t.variant));
-  if (variants.size === 0) return '2021';
+  if (variants.size === 0) return CURRENT_VARIANT;
   return variants.size > 1 ? 'mixed' : [...variants][0];
 }
 

@@ -1,5 +1,5 @@
 import type { BodyBlock, DocumentModel, Table } from '../docmodel';
-import { template, TABLE_IDS, templateTable, type TableId } from '../template';
+import { FORMATS_NEWEST_FIRST, template, TABLE_IDS, templateTable, type TableId } from '../template';
 import { ownCells, vocabulary } from './classify-rows';
 import { mapTable } from './map-table';
 import type { MappedTable } from './model';
@@ -72,10 +72,12 @@ function onlyFillerBetween(blocks: BodyBlock[], from: number, to: number): boole
   return blocks.slice(from + 1, to).every((b) => b.kind === 'paragraph' && b.text.trim().length <= MAX_BETWEEN_TEXT && !/^[一二三四五六][、.．]/.test(b.text.trim()));
 }
 
-/** Maps onto both formats and keeps the one with more exact label matches (the current one on a tie). */
+/**
+ * Maps onto every format and keeps the one with the most exact label matches (the current one on a
+ * tie, undecided then: a table that fits several formats says nothing about which one the report uses).
+ */
 function chooseVariant(parts: Table[], id: TableId): MappedTable {
-  const current = mapTable(parts, templateTable(id, '2021'));
-  const trial = mapTable(parts, templateTable(id, '2019'));
-  if (trial.score === current.score) return { ...current, variantDecided: false };
-  return trial.score > current.score ? trial : current;
+  const candidates = FORMATS_NEWEST_FIRST.map((format) => mapTable(parts, templateTable(id, format.id)));
+  const best = candidates.reduce((a, b) => (b.score > a.score ? b : a));
+  return candidates.filter((m) => m.score === best.score).length > 1 ? { ...best, variantDecided: false } : best;
 }

@@ -1,3 +1,4 @@
+import { hasColumn } from '../template';
 import { tableValue, describeValue } from './text/table-values';
 import { docsPath, type Diagnostic, type Rule } from './types';
 import type { TableValue } from './text/table-values';
@@ -24,7 +25,7 @@ export const crossYear: Rule = {
       }
     }
     const active = report.tables.find((t) => t.id === 'active');
-    if (previousYear.inForce && active?.variant === '2021') {
+    if (previousYear.inForce && active && hasColumn('active', active.variant, 'inForce')) {
       for (const [row, last] of Object.entries(previousYear.inForce)) {
         const cell = (column: string) => tableValue(report, { table: 'active', row, column });
         const [inForce, issued, repealed] = [cell('inForce'), cell('issued'), cell('repealed')];

@@ -1,25 +1,26 @@
 import { rowText, tableText, type CellContent, type Fix } from '../edits/types';
 import { standardCellAddress, standardTableXml } from '../generate/table-ooxml';
 import { labelKey, type MappedRow, type MappedTable } from '../mapping';
-import { CURRENT_FORMAT_FROM_YEAR, CURRENT_VARIANT, migrationFor, templateTable, type Migration, type TemplateTable } from '../template';
+import { formatForYear, formatOf, isOlderFormat, migrationFor, templateTable, type Format, type Migration, type TemplateTable } from '../template';
 import { cellLocation, describePlace } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
 
 /**
- * A table (or one block of it, such as 表三's single-row 其他处理) on the 2019 trial format in a
- * report for a year the 2021 format applies to. What differs is computed from the template data;
- * the fix migrates the values as the template's migration data says.
+ * A table (or one block of it, such as 表三's single-row 其他处理) on a format older than the one
+ * the report's year must use (e.g. the 2019 trial format in a 2021 or later report). What differs
+ * is computed from the template data; the fix migrates the values as the migration data says.
  */
 export const outdatedTemplate: Rule = {
-  meta: { id: 'outdated-template', severity: 'error', fixes: 'fix', description: '使用了已废止的 2019 年试行格式', docs: docsPath('outdated-template') },
+  meta: { id: 'outdated-template', severity: 'error', fixes: 'fix', description: '使用了已废止的旧版年报格式', docs: docsPath('outdated-template') },
   check({ report }) {
-    if (report.year.year < CURRENT_FORMAT_FROM_YEAR) return [];
-    return report.tables.filter((t) => t.variant !== CURRENT_VARIANT).map((table) => finding(table, report.year.year));
+    const required = formatForYear(report.year.year);
+    return report.tables.filter((t) => isOlderFormat(t.variant, required.id)).map((table) => finding(table, report.year.year, required));
   },
 };
 
-function finding(table: MappedTable, year: number): Diagnostic {
-  const current = templateTable(table.id, CURRENT_VARIANT);
+function finding(table: MappedTable, year: number, required: Format): Diagnostic {
+  const found = formatOf(table.variant);
+  const current = templateTable(table.id, required.id);
   const currentRows = new Set(current.blocks.flatMap((b) => b.rows.map((r) => labelKey(r.label))));
   const currentHeaders = new Set(current.blocks.flatMap((b) => b.header.flat().map((h) => labelKey(h.text))));
   const currentTitles = new Set(current.blocks.flatMap((b) => (b.title ? [labelKey(b.title)] : [])));
@@ -27,19 +28,20 @@ function finding(table: MappedTable, year: number): Diagnostic {
   const oldRows = table.rows.filter((r) => r.templateRow && !currentRows.has(labelKey(r.templateRow.label)));
   const oldHeaders = [...new Set(table.headers.map((h) => h.expected).filter((e) => !currentHeaders.has(labelKey(e))))];
   const oldTitles = table.titles.filter((t) => t.expected && !currentTitles.has(labelKey(t.expected)));
-  const notice = `${year} 年度报告应使用国办公开办函〔2021〕30号规定的格式`;
-  const migration = migrationFor(table.id);
+  const notice = `${year} 年度报告应使用${required.notice}规定的格式`;
+  const migration = migrationFor(table.id, found.id, required.id);
+  const names = { found, required };
 
   if (oldRows.length === 1 && oldHeaders.length === 0 && oldTitles.length === 0) {
     const row = oldRows[0];
     const label = row.templateRow!.label;
     const replacement = current.blocks.flatMap((b) => b.rows).filter((r) => r.groups.includes(label));
-    const detail = replacement.length > 0 ? `2021 年格式中“${label}”分为 ${replacement.length} 行：${replacement.map((r) => r.label).join('；')}` : `2021 年格式中没有“${label}”行`;
+    const detail = replacement.length > 0 ? `${required.name}中“${label}”分为 ${replacement.length} 行：${replacement.map((r) => r.label).join('；')}` : `${required.name}中没有“${label}”行`;
     return {
       rule: 'outdated-template', severity: 'error', table: table.id, row: label, column: null,
-      message: `${describePlace(table.id, label, null)}仍是 2019 年试行格式（国办公开办函〔2019〕60号）：${detail}。${notice}。`,
+      message: `${describePlace(table.id, label, null)}仍是${found.name}（${found.notice}）：${detail}。${notice}。`,
       location: cellLocation(row, row.labelCell),
-      fix: migration ? splitRowFix(row, current, migration) : null,
+      fix: migration ? splitRowFix(row, current, migration, names) : null,
       suggestions: [],
     };
   }
@@ -51,14 +53,20 @@ function finding(table: MappedTable, year: number): Diagnostic {
   const first = table.parts[0];
   return {
     rule: 'outdated-template', severity: 'error', table: table.id, row: null, column: null,
-    message: `${describePlace(table.id, null, null)}仍是 2019 年试行格式（国办公开办函〔2019〕60号），其中${details.join('，')}已不再使用。${notice}。`,
+    message: `${describePlace(table.id, null, null)}仍是${found.name}（${found.notice}），其中${details.join('，')}已不再使用。${notice}。`,
     location: { tableIndex: first.tableIndex, rowIndex: 0, cellIndex: null },
-    fix: migration ? rebuildTableFix(table, current, migration) : null,
+    fix: migration ? rebuildTableFix(table, current, migration, names) : null,
     suggestions: [],
   };
 }
 
-/** The 2019 value that migrates into a 2021 cell, with whether the user must confirm it. */
+/** The formats a fix migrates between, for its texts. */
+interface MigrationNames {
+  found: Format;
+  required: Format;
+}
+
+/** The old format's value that migrates into a cell of the new one, with whether the user must confirm it. */
 function carried(rows: readonly MappedRow[], migration: Migration, rowKey: string, columnKey: string): { text: string; from: string; confirm: boolean } | null {
   for (const c of migration.carry) {
     if (c.to.row !== rowKey || (c.to.column !== '*' && c.to.column !== columnKey)) continue;
@@ -73,7 +81,7 @@ function carried(rows: readonly MappedRow[], migration: Migration, rowKey: strin
  * 表三's single 2019 其他处理 row becomes the 2021 sub-rows, formatted like the row it replaces:
  * the group label starts a vertical merge over them, its old value goes where the migration says.
  */
-function splitRowFix(row: MappedRow, current: TemplateTable, migration: Migration): Fix | null {
+function splitRowFix(row: MappedRow, current: TemplateTable, migration: Migration, names: MigrationNames): Fix | null {
   const label = row.templateRow!.label;
   const labelCell = row.labelCell;
   if (!labelCell || labelCell.gridSpan < 2) return null;
@@ -95,7 +103,7 @@ function splitRowFix(row: MappedRow, current: TemplateTable, migration: Migratio
     })),
   ]);
   return {
-    description: `将“${label}”改为 2021 年格式的 ${subRows.length} 行，原数值计入“${subRows.at(-1)!.label}”`,
+    description: `将“${label}”改为${names.required.name}的 ${subRows.length} 行，原数值计入“${subRows.at(-1)!.label}”`,
     edits: [{ kind: 'replace-row', tableIndex: row.table.tableIndex, rowIndex: row.row.rowIndex, expected: rowText(row.row.cells), rows }],
   };
 }
@@ -104,25 +112,25 @@ function splitRowFix(row: MappedRow, current: TemplateTable, migration: Migratio
  * 表二 on the 2019 format is rebuilt as the standard 2021 table. Values that carry over are carried;
  * proposals and cells with no 2019 source get a comment and stay marked until the user confirms.
  */
-function rebuildTableFix(table: MappedTable, current: TemplateTable, migration: Migration): Fix {
+function rebuildTableFix(table: MappedTable, current: TemplateTable, migration: Migration, names: MigrationNames): Fix {
   const notes = new Map<string, string>();
   const values = (rowKey: string, columnKey: string): string => {
     const value = carried(table.rows, migration, rowKey, columnKey);
     const column = current.blocks.flatMap((b) => b.columns).find((c) => c.key === columnKey)!;
-    if (value?.confirm) notes.set(`${rowKey}/${columnKey}`, `【请确认】此值由 2019 年格式的“${value.from}”转入，请核实是否就是“${column.label}”。`);
+    if (value?.confirm) notes.set(`${rowKey}/${columnKey}`, `【请确认】此值由${names.found.name}的“${value.from}”转入，请核实是否就是“${column.label}”。`);
     if (migration.fillIn.some((f) => f.row === rowKey && f.column === columnKey)) {
-      notes.set(`${rowKey}/${columnKey}`, `【请填写】2019 年格式没有“${column.label}”，已暂填 0，请按实际填写。`);
+      notes.set(`${rowKey}/${columnKey}`, `【请填写】${names.found.name}没有“${column.label}”，已暂填 0，请按实际填写。`);
     }
     return value?.text || '0';
   };
-  const tableXml = standardTableXml(table.id, CURRENT_VARIANT, { values });
+  const tableXml = standardTableXml(table.id, current.variant, { values });
   const comments = [...notes].map(([key, text]) => {
     const [rowKey, columnKey] = key.split('/');
-    return { ...standardCellAddress(table.id, CURRENT_VARIANT, rowKey, columnKey), text };
+    return { ...standardCellAddress(table.id, current.variant, rowKey, columnKey), text };
   });
   const [first, ...rest] = table.parts;
   return {
-    description: '按 2021 年格式重建表二，沿用可对应的数值，需要确认或填写的单元格已加批注',
+    description: `按${names.required.name}重建表${current.numeral}，沿用可对应的数值，需要确认或填写的单元格已加批注`,
     edits: [
       { kind: 'replace-table', tableIndex: first.tableIndex, expected: tableText(first.rows), tableXml, comments },
       ...rest.map((part) => ({ kind: 'delete-table' as const, tableIndex: part.tableIndex, expected: tableText(part.rows) })),

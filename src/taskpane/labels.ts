@@ -1,3 +1,4 @@
+import { FORMAT_NAMES } from '../template';
 import type { TemplateVersion } from '../engine';
 import type { ReportYear } from '../mapping/report-year';
 import type { RuleId, Severity } from '../rules';
@@ -32,7 +33,7 @@ export const AREA_SUBTITLES: Record<FindingArea, string> = {
 
 /** Short Chinese rule names (the descriptions are in docs/rules/README.md). */
 export const RULE_NAMES: Record<RuleId, string> = {
-  'outdated-template': '仍为 2019 年试行格式',
+  'outdated-template': '仍为旧版格式',
   'row-label': '行标签与标准不一致',
   'column-label': '列标题与标准不一致',
   'missing-row': '缺少标准行',
@@ -56,12 +57,7 @@ export const RULE_NAMES: Record<RuleId, string> = {
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告' };
 
 export function templateVersionName(template: TemplateVersion): string {
-  switch (template) {
-    case '2021': return '2021 年格式';
-    case '2019': return '2019 年试行格式';
-    case 'mixed': return '混用（2021 年格式与 2019 年试行格式）';
-    default: return '未找到年报表格';
-  }
+  return template ? FORMAT_NAMES[template] : '未找到年报表格';
 }
 
 const YEAR_SOURCES: Record<ReportYear['source'], string> = {

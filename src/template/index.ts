@@ -1,6 +1,7 @@
+import { formats } from './formats';
 import { headings } from './headings';
 import { migrations } from './migrations';
-import { TemplateSchema, type Template, type TableId, type TemplateTable, type Variant } from './schema';
+import { TemplateSchema, type Format, type Template, type TableId, type TemplateTable, type Variant } from './schema';
 import { active2019, active2021, applications2019, applications2021, review2019, review2021 } from './tables';
 
 export * from './schema';
@@ -8,19 +9,43 @@ export { textPhrases, TextPhrasesSchema, type CellRef, type CountPhrase, type No
 
 /** The validated template: parsing here means a typo in the data fails at load, not mid-lint. */
 export const template: Template = TemplateSchema.parse({
+  formats,
   tables: [active2021, applications2021, review2021, active2019, applications2019, review2019],
   headings,
   migrations,
 });
 
-export function migrationFor(id: TableId) {
-  return template.migrations.find((m) => m.table === id) ?? null;
+/** How a table moves from one format to another, when the data says. */
+export function migrationFor(id: TableId, from: Variant, to: Variant) {
+  return template.migrations.find((m) => m.table === id && m.from === from && m.to === to) ?? null;
 }
 
 export const TABLE_IDS: readonly TableId[] = ['active', 'applications', 'review'];
-export const CURRENT_VARIANT: Variant = '2021';
-/** First report year for which the 2021 format applies. */
-export const CURRENT_FORMAT_FROM_YEAR = 2021;
+
+/** The format in force now: the latest one. */
+export const CURRENT_FORMAT: Format = template.formats[template.formats.length - 1];
+export const CURRENT_VARIANT: Variant = CURRENT_FORMAT.id;
+/** First report year for which the current format applies. */
+export const CURRENT_FORMAT_FROM_YEAR = CURRENT_FORMAT.firstYear;
+/** The first year any format applies to (reports before it have no standard tables). */
+export const FIRST_FORMAT_YEAR = template.formats[0].firstYear;
+
+export function formatOf(variant: Variant): Format {
+  return template.formats.find((f) => f.id === variant)!;
+}
+
+/** The format a report of this year must use (the earliest one for years before any format). */
+export function formatForYear(year: number): Format {
+  return FORMATS_NEWEST_FIRST.find((f) => f.firstYear <= year) ?? template.formats[0];
+}
+
+/** Whether format `a` was replaced by format `b` (a is older). */
+export function isOlderFormat(a: Variant, b: Variant): boolean {
+  return formatOf(a).firstYear < formatOf(b).firstYear;
+}
+
+/** Every format, the current one first: where two fit a table equally well, the current one wins. */
+export const FORMATS_NEWEST_FIRST: readonly Format[] = [...template.formats].reverse();
 
 export function templateTable(id: TableId, variant: Variant): TemplateTable {
   const found = template.tables.find((t) => t.id === id && t.variant === variant);
@@ -28,9 +53,17 @@ export function templateTable(id: TableId, variant: Variant): TemplateTable {
   return found;
 }
 
+/** Whether a table of a format has a column (e.g. 现行有效件数, which the 2019 trial format lacks). */
+export function hasColumn(id: TableId, variant: Variant, columnKey: string): boolean {
+  return templateTable(id, variant).blocks.some((b) => b.columns.some((c) => c.key === columnKey));
+}
+
 export function tableNumeral(id: TableId): string {
   return templateTable(id, CURRENT_VARIANT).numeral;
 }
 
 /** What the user reads for a format found in a document (one name everywhere: CLI, pane, reviewer's report). */
-export const FORMAT_NAMES = { '2021': '2021 年格式', '2019': '2019 年试行格式', mixed: '新旧格式混用' } as const;
+export const FORMAT_NAMES: Readonly<Record<Variant | 'mixed', string>> = {
+  ...(Object.fromEntries(template.formats.map((f) => [f.id, f.name])) as Record<Variant, string>),
+  mixed: '新旧格式混用',
+};

@@ -8,11 +8,15 @@ import type { Migration } from './schema';
 export const migrations: Migration[] = [
   {
     table: 'applications',
+    from: '2019',
+    to: '2021',
     carry: [{ from: { row: 'otherHandling', column: '*' }, to: { row: 'otherHandled', column: '*' }, confirm: false }],
     fillIn: [],
   },
   {
     table: 'active',
+    from: '2019',
+    to: '2021',
     carry: [
       ...['regulations', 'normativeDocuments'].flatMap((row) => [
         { from: { row, column: 'made' }, to: { row, column: 'issued' }, confirm: true },

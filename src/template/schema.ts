@@ -99,29 +99,56 @@ export type Heading = z.infer<typeof HeadingSchema>;
 
 const CellKeySchema = z.object({ row: z.string().min(1), column: z.string().min(1) });
 
-/** How a table on the 2019 format moves to the 2021 layout ('*' column: every column alike). */
+/** A version of the national format: the notice that issued it and the first report year it applies to. */
+export const FormatSchema = z.object({
+  id: VariantSchema,
+  /** What the user reads (CLI, pane, reviewer's report): one name everywhere. */
+  name: z.string().min(1),
+  /** The document the notice issued, e.g. 《中华人民共和国政府信息公开工作年度报告格式》. */
+  title: z.string().min(1),
+  notice: z.string().min(1),
+  /** First report year the format applies to; it applies until a later format's first year. */
+  firstYear: z.number().int().min(2008),
+});
+export type Format = z.infer<typeof FormatSchema>;
+
+/** How a table on an older format moves to a newer layout ('*' column: every column alike). */
 export const MigrationSchema = z.object({
   table: TableIdSchema,
+  from: VariantSchema,
+  to: VariantSchema,
   carry: z.array(z.object({ from: CellKeySchema, to: CellKeySchema, confirm: z.boolean() })),
-  /** Cells with no 2019 source: the user must fill them in. */
+  /** Cells with no source in the older format: the user must fill them in. */
   fillIn: z.array(CellKeySchema),
 });
 export type Migration = z.infer<typeof MigrationSchema>;
 
 export const TemplateSchema = z
   .object({
+    /** Oldest first. */
+    formats: z.array(FormatSchema).min(1),
     tables: z.array(TemplateTableSchema),
     headings: z.array(HeadingSchema).length(6),
     migrations: z.array(MigrationSchema),
   })
   .superRefine((template, ctx) => {
+    template.formats.forEach((format, i) => {
+      const previous = template.formats[i - 1];
+      if (previous && previous.firstYear >= format.firstYear) ctx.addIssue({ code: 'custom', message: `format ${format.id}: formats must be listed oldest first, each from a later year` });
+      for (const id of TableIdSchema.options) {
+        if (!template.tables.some((t) => t.id === id && t.variant === format.id)) ctx.addIssue({ code: 'custom', message: `format ${format.id}: table ${id} missing` });
+      }
+    });
+    for (const table of template.tables) {
+      if (!template.formats.some((f) => f.id === table.variant)) ctx.addIssue({ code: 'custom', message: `${table.id}/${table.variant}: no such format` });
+    }
     const keysOf = (id: TableId, variant: Variant) => {
       const t = template.tables.find((x) => x.id === id && x.variant === variant);
       return { rows: new Set(t?.blocks.flatMap((b) => b.rows.map((r) => r.key))), columns: new Set(['*', ...(t?.blocks.flatMap((b) => b.columns.map((c) => c.key)) ?? [])]) };
     };
     for (const m of template.migrations) {
-      const from = keysOf(m.table, '2019');
-      const to = keysOf(m.table, '2021');
+      const from = keysOf(m.table, m.from);
+      const to = keysOf(m.table, m.to);
       const check = (keys: typeof from, cell: { row: string; column: string }) => {
         if (!keys.rows.has(cell.row) || !keys.columns.has(cell.column)) ctx.addIssue({ code: 'custom', message: `migration ${m.table}: unknown cell ${cell.row}/${cell.column}` });
       };

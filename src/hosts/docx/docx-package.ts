@@ -129,7 +129,7 @@ export function withDocument(pkg: DocxPackage, documentXml: string, comments: Ne
   parts.set(pkg.mainPart, strToU8(declaredUtf8(restored)));
   if (comments.length > 0 && pkg.flat) {
     // The flat text has no separate comments part to extend; a reference to a missing comment would not open.
-    throw new DocumentReadError('not-word', '这些修复需要添加批注（迁移 2019 年格式时待核实的数值），XML 文本文件无法添加。请在 Word 或 WPS 中另存为 .docx 后再修复。');
+    throw new DocumentReadError('not-word', '这些修复需要添加批注（迁移旧版格式时待核实的数值），XML 文本文件无法添加。请在 Word 或 WPS 中另存为 .docx 后再修复。');
   }
   if (comments.length > 0) addComments(parts, pkg.mainPart, documentXml, comments);
   return { parts, mainPart: pkg.mainPart, flat: pkg.flat };

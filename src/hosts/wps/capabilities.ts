@@ -11,7 +11,7 @@ export function capabilitiesOfWps(application: WpsApplication): HostCapabilities
   } catch {
     insertXml = false;
   }
-  if (!insertXml) notes.push('此版本的 WPS 不支持以 XML 写入：插入或删除表格行、迁移 2019 年格式表格、插入模板不可用，请在浏览器版或命令行中处理。');
+  if (!insertXml) notes.push('此版本的 WPS 不支持以 XML 写入：插入或删除表格行、迁移旧版格式表格、插入模板不可用，请在浏览器版或命令行中处理。');
   const comments = !!document?.Comments;
   return { kind: 'wps', trackChanges: true, comments, changeEvents: false, notes };
 }

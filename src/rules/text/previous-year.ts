@@ -1,3 +1,4 @@
+import { hasColumn } from '../../template';
 import type { MappedReport } from '../../mapping';
 import { tableValue } from './table-values';
 
@@ -28,7 +29,7 @@ export function previousYearNumbers(report: MappedReport, source: string, agency
   }
   const active = report.tables.find((t) => t.id === 'active');
   let inForce: Record<string, number> | null = null;
-  if (active?.variant === '2021') {
+  if (active && hasColumn('active', active.variant, 'inForce')) {
     inForce = {};
     for (const row of IN_FORCE_ROWS) {
       const v = tableValue(report, { table: 'active', row, column: 'inForce' });

@@ -1,4 +1,5 @@
 import { makeStyles, tokens } from '@fluentui/react-components';
+import { CURRENT_FORMAT } from '../../template';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
@@ -16,7 +17,7 @@ export function AppHeader({ standalone }: AppHeaderProps) {
     <header className={styles.root}>
       <h1 className={styles.title}>政务公开年报检查</h1>
       <p className={styles.subtitle}>
-        按国办公开办函〔2021〕30号格式检查政府信息公开工作年度报告{standalone ? '（浏览器版）' : ''}
+        按{CURRENT_FORMAT.notice}格式检查政府信息公开工作年度报告{standalone ? '（浏览器版）' : ''}
       </p>
     </header>
   );

@@ -1,4 +1,5 @@
 import { Field, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
+import { FIRST_FORMAT_YEAR } from '../../template';
 import type { HostCapabilities, PaneSettings } from '../report-host';
 import { DiagnosticsButton } from './DiagnosticsButton';
 
@@ -29,8 +30,8 @@ export interface SettingsPanelProps {
   onClose?: () => void;
 }
 
-/** The 2019 trial format was in use from 2019; the 2021 format from the 2021 reports on. */
-const FIRST_YEAR = 2019;
+/** Years before the first format have no standard tables to check. */
+const FIRST_YEAR = FIRST_FORMAT_YEAR;
 
 /** The panel's id, for the 设置 button's aria-controls. */
 export const SETTINGS_PANEL_ID = 'nianbao-settings';
