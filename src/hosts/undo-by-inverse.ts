@@ -1,6 +1,6 @@
 import type { Fix } from '../edits/types';
 import { inverseFix } from '../edits/inverse';
-import type { CheckOptions, FixOutcome, UndoStep } from '../taskpane/report-host';
+import type { CheckOptions, FixOutcome, UndoStep } from './report-host';
 
 let nextStep = 1;
 

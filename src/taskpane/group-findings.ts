@@ -1,6 +1,6 @@
 import type { Diagnostic, RuleId, Severity } from '../rules';
 import { FINDING_AREAS, findingArea, type FindingArea } from './labels';
-import { findingKey } from './report-host';
+import { findingKey } from '../hosts/report-host';
 
 /** A finding with its ignore key (computed once, used for React keys and the ignore list). */
 export interface Finding {

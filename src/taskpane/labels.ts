@@ -3,7 +3,7 @@ import type { TemplateVersion } from '../engine';
 import type { ReportYear } from '../mapping/report-year';
 import type { RuleId, Severity } from '../rules';
 import type { TableId } from '../template';
-import type { TemplateChoice } from './report-host';
+import type { TemplateChoice } from '../hosts/report-host';
 
 /** The groups findings are shown in: the three tables, the section headings, then the body text (正文). */
 export type FindingArea = TableId | 'text' | 'body';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { CheckOptions, CheckResult, ReportHost } from './report-host';
+import type { CheckOptions, CheckResult, ReportHost } from '../hosts/report-host';
 
 /** Typing pauses shorter than this do not trigger a check. */
 export const RECHECK_DELAY_MS = 800;

@@ -7,7 +7,7 @@ import { createWordHost, detectSupport, fixAllInWord, ribbonFixAll } from '../..
 import { ACCEPT_CHANGES_NOTE, applyFixInWord } from '../../src/hosts/word/fixes';
 import { WordHostError } from '../../src/hosts/word/errors';
 import { capabilitiesOf, documentReadOnly } from '../../src/hosts/word/capabilities';
-import { findingKey, type CheckOptions } from '../../src/taskpane/report-host';
+import { findingKey, type CheckOptions } from '../../src/hosts/report-host';
 import { buildSeedDocx, type SeedId } from '../support/fixtures';
 import { FakeWord, REAL_WORD, type FakeWordOptions } from '../support/fake-word';
 

@@ -7,7 +7,7 @@ import { auditRows } from '../../src/audit/audit-record';
 import { runCli } from '../../src/cli/main';
 import { processIo } from '../../src/cli/io';
 import { lintDocx } from '../../src/engine';
-import { findingKey } from '../../src/taskpane/report-host';
+import { findingKey } from '../../src/hosts/report-host';
 import { buildSeedDocx } from '../support/fixtures';
 
 const SAMPLE = path.resolve(__dirname, '../../samples/sample-report.docx');

@@ -5,7 +5,7 @@ import { act, fireEvent, render, screen, waitFor, within } from '@testing-librar
 import { buildDocx, documentXml } from '../../src/generate';
 import { lintDocx } from '../../src/engine';
 import { App } from '../../src/taskpane/components/App';
-import type { ReportHost } from '../../src/taskpane/report-host';
+import type { ReportHost } from '../../src/hosts/report-host';
 import { RECHECK_DELAY_MS } from '../../src/taskpane/use-report-check';
 import { buildSeedDocx, setReviewValue } from '../support/fixtures';
 import { CURRENT_YEAR, renderPane, SAMPLE, testHost } from './support';

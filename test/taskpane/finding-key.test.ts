@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from '../../src/rules';
-import { findingKey } from '../../src/taskpane/report-host';
+import { findingKey } from '../../src/hosts/report-host';
 import { groupFindings, toFindings } from '../../src/taskpane/group-findings';
 
 const finding = (over: Partial<Diagnostic>): Diagnostic => ({

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { DocumentReadError } from '../../src/docmodel';
 import { lintDocx } from '../../src/engine';
 import { createStandaloneHost, fixedName } from '../../src/hosts/browser/standalone-host';
-import { findingKey, type CheckOptions, type TemplateChoice } from '../../src/taskpane/report-host';
+import { findingKey, type CheckOptions, type TemplateChoice } from '../../src/hosts/report-host';
 import { SaxesParser } from 'saxes';
 import { buildSeedDocx, documentXml } from '../support/fixtures';
 import { withDocumentXml } from '../support/fixtures/package-craft';

@@ -6,7 +6,7 @@ import { lintDocument } from '../../src/engine';
 import { documentXmlOf, openDocx } from '../../src/hosts/docx';
 import { createWpsHost, fixAllInWps, wpsApplication, IGNORED_VARIABLE } from '../../src/hosts/wps';
 import { NEEDS_XML } from '../../src/hosts/wps/write';
-import { findingKey, type CheckOptions } from '../../src/taskpane/report-host';
+import { findingKey, type CheckOptions } from '../../src/hosts/report-host';
 import { buildSeedDocx, type SeedId } from '../support/fixtures';
 import { FakeWps, type FakeWpsOptions } from '../support/fake-wps';
 

@@ -5,7 +5,7 @@ import { lintDocx } from '../../engine';
 import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml, templateYear } from '../../generate';
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
-import { findingKey, type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice, type UndoStep } from '../../taskpane/report-host';
+import { type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice, type UndoStep } from '../report-host';
 import type { PreviousYearNumbers } from '../../rules';
 import type { StandaloneControls } from '../../taskpane/standalone-controls';
 import { readFileBytes, saveFileInBrowser } from './save-file';
@@ -102,8 +102,7 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
 
     async fixAll(o: CheckOptions): Promise<FixAllOutcome> {
       const doc = opened();
-      const ignored = new Set(o.ignoredKeys ?? []);
-      const report = fixAllDocx(doc.bytes, lintOptions(o), (d) => ignored.has(findingKey(d)));
+      const report = fixAllDocx(doc.bytes, lintOptions(o), o.ignoredKeys);
       const undo = report.applied.length > 0 ? remember(doc.bytes) : null;
       doc.bytes = report.bytes;
       return {

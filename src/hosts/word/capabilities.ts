@@ -1,4 +1,4 @@
-import type { HostCapabilities } from '../../taskpane/report-host';
+import type { HostCapabilities } from '../report-host';
 
 export interface WordApiSupport {
   /** WordApi 1.3: the table API this host needs at all. */

@@ -1,8 +1,7 @@
 import type { Fix } from '../../edits/types';
-import { lintDocument, type LintResult } from '../../engine';
+import { FixAllRun, lintDocument, type LintResult } from '../../engine';
 import type { Diagnostic } from '../../rules';
-import { findingKey, type CheckOptions, type FixAllOutcome, type FixOutcome } from '../../taskpane/report-host';
-import { MAX_FIX_PASSES } from '../docx/fix-docx';
+import type { CheckOptions, FixAllOutcome, FixOutcome } from '../report-host';
 import type { WordApiSupport } from './capabilities';
 import { queueStructure, readSnapshot, type Snapshot, type TablePackageCache } from './read';
 import { WordHostError, wordHostError } from './errors';
@@ -49,7 +48,7 @@ export function applyFixInWord(run: WordRun, support: WordApiSupport, fix: Fix, 
 }
 
 export interface WordFixAllOutcome extends FixAllOutcome {
-  /** Lint passes made (the last one found nothing more to do, or the limit was reached). */
+  /** Passes that wrote fixes. */
   passes: number;
 }
 
@@ -57,37 +56,33 @@ export interface WordFixAllOutcome extends FixAllOutcome {
 export const ACCEPT_CHANGES_NOTE = '表格已按修订方式整体替换，旧表格作为“已删除”的修订仍留在文档中。请在“审阅”选项卡中接受这些修订后，再点“重新检查”或“全部修复”。';
 
 /**
- * Fix-all: read, lint, verify the targets in Word, write every safe fix; again until nothing
- * fixable is left, a pass changes nothing or goes in circles, or MAX_FIX_PASSES passes were
- * written. A pass is three round trips: the tables' OOXML, the targets' current text, then the
- * writes together with the loads the next read needs. After a table was replaced under Track
- * Changes the passes stop: Word keeps the old table as a tracked deletion until the user accepts.
- * When Word fails in the middle, the error says which fixes were already written.
+ * Fix-all: read, lint, verify the targets in Word, write every safe fix; again until FixAllRun says
+ * stop (nothing fixable left, a pass changes nothing or goes in circles, or the pass limit). A pass
+ * is three round trips: the tables' OOXML, the targets' current text, then the writes together with
+ * the loads the next read needs. After a table was replaced under Track Changes the passes stop:
+ * Word keeps the old table as a tracked deletion until the user accepts. When Word fails in the
+ * middle, the error says which fixes were already written.
  */
 export function fixAllInWord(run: WordRun, support: WordApiSupport, options: CheckOptions): Promise<WordFixAllOutcome> {
-  const applied: FixAllOutcome['applied'] = [];
+  const fixAll = new FixAllRun(options.ignoredKeys);
+  const done = (remaining: Diagnostic[], notes?: string[]): WordFixAllOutcome => ({
+    applied: fixAll.applied.map((a) => ({ diagnostic: a.diagnostic, description: a.fix.description })),
+    skipped: fixAll.skipped,
+    remaining,
+    passes: fixAll.passes,
+    ...(notes ? { notes } : {}),
+  });
   return guarded('全部修复', run(async (context) => {
-    const skipped: FixAllOutcome['skipped'] = [];
-    const seen = new Set<string>();
     const tracking = writeOptions(options, support).trackChanges;
     let structure = queueStructure(context, support);
     await context.sync();
-    let passes = 0;
-    let written = 0;
     for (;;) {
       const snapshot = await readSnapshot(context, structure);
-      passes++;
       const result = lint(snapshot, options);
-      const ignored = new Set(options.ignoredKeys ?? []);
-      const candidates = result.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null && !ignored.has(findingKey(d)));
-      if (candidates.length === 0 || written >= MAX_FIX_PASSES) return { applied, skipped, remaining: result.diagnostics, passes };
-      const byFix = new Map(candidates.map((d) => [d.fix, d]));
-      const plan = planWrites(snapshot, candidates.map((d) => d.fix), writeOptions(options, support));
-      if (plan.applied.length === 0 || seen.has(plan.expectedXml)) {
-        skipped.push(...plan.skipped.map((s) => ({ diagnostic: byFix.get(s.fix)!, reason: s.reason })));
-        return { applied, skipped, remaining: result.diagnostics, passes };
-      }
-      seen.add(plan.expectedXml);
+      const fixes = fixAll.fixesOf(result.diagnostics);
+      if (!fixes) return done(result.diagnostics);
+      const plan = planWrites(snapshot, fixes, writeOptions(options, support));
+      if (!fixAll.planned({ applied: plan.applied, skipped: plan.skipped, state: plan.expectedXml })) return done(result.diagnostics);
       const verified = await verifyTargets(context, snapshot, plan.targets);
       const queued = await withTracking(context, snapshot, tracking, async () => {
         const q = plan.queue(context, verified);
@@ -97,16 +92,13 @@ export function fixAllInWord(run: WordRun, support: WordApiSupport, options: Che
         }
         return q;
       });
-      applied.push(...queued.written.map((fix) => ({ diagnostic: byFix.get(fix)!, description: fix.description })));
-      skipped.push(...queued.stale.map((s) => ({ diagnostic: byFix.get(s.fix)!, reason: s.reason })));
-      if (queued.written.length === 0) return { applied, skipped, remaining: result.diagnostics, passes };
-      written++;
+      if (!fixAll.wrote(queued.written, queued.stale)) return done(result.diagnostics);
       if (queued.restructured && (tracking || snapshot.trackingMode === 'TrackAll' || snapshot.trackingMode === 'TrackMineOnly')) {
         const after = await readSnapshot(context, structure);
-        return { applied, skipped, remaining: lint(after, options).diagnostics, passes, notes: [ACCEPT_CHANGES_NOTE] };
+        return done(lint(after, options).diagnostics, [ACCEPT_CHANGES_NOTE]);
       }
     }
-  }), applied);
+  }), fixAll.applied);
 }
 
 /**
@@ -131,13 +123,13 @@ async function withTracking<T>(context: Word.RequestContext, snapshot: Snapshot,
  * Word's failures as WordHostError; when fixes were already written before the failure, the
  * message lists them (there is no transaction: they stay in the document).
  */
-async function guarded<T>(doing: string, work: Promise<T>, applied: FixAllOutcome['applied'] = []): Promise<T> {
+async function guarded<T>(doing: string, work: Promise<T>, applied: readonly { fix: Fix }[] = []): Promise<T> {
   try {
     return await work;
   } catch (error) {
     const typed = wordHostError(error, doing);
     if (applied.length === 0) throw typed;
-    const list = applied.map((a) => a.description).join('；');
+    const list = applied.map((a) => a.fix.description).join('；');
     throw new WordHostError(typed.code, `${typed.message}\n失败前已修改 ${applied.length} 处（仍保留在文档中，可用“撤消”或修订撤回）：${list}`);
   }
 }

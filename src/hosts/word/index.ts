@@ -1,4 +1,4 @@
-import type { ReportHost } from '../../taskpane/report-host';
+import type { ReportHost } from '../report-host';
 import { capabilitiesOf, detectSupport, documentReadOnly } from './capabilities';
 import { applyFixInWord, checkInWord, fixAllInWord } from './fixes';
 import { loadIgnoredKeys, saveIgnoredKeys } from './ignored';

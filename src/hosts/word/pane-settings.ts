@@ -1,5 +1,5 @@
 import { isPreviousYearNumbers, type PreviousYearNumbers } from '../../rules';
-import type { PaneSettings } from '../../taskpane/report-host';
+import type { PaneSettings } from '../report-host';
 import { refreshSettings, saveSettings } from './ignored';
 
 /** Settings key of the pane's settings, read by the task pane and by the ribbon's 全部修复. */

@@ -1,4 +1,4 @@
-import type { FixAllOutcome } from '../../taskpane/report-host';
+import type { FixAllOutcome } from '../report-host';
 
 /** A short Chinese account of a fix-all: what was fixed, what was skipped, what needs the user. */
 export function fixAllSummary(outcome: FixAllOutcome): string {

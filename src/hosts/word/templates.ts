@@ -1,7 +1,7 @@
 import { reportSkeletonXml, standardTableXml, templateYear } from '../../generate';
 import { paragraph, SIZES } from '../../generate/ooxml';
 import { CURRENT_VARIANT, template } from '../../template';
-import type { CheckOptions, TemplateChoice } from '../../taskpane/report-host';
+import type { CheckOptions, TemplateChoice } from '../report-host';
 import { wordHostError } from './errors';
 import { flatOpcPackage } from './flat-opc';
 import { separatedFromTables } from './write';

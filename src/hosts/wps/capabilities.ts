@@ -1,4 +1,4 @@
-import type { HostCapabilities } from '../../taskpane/report-host';
+import type { HostCapabilities } from '../report-host';
 import type { WpsApplication } from './wps-api';
 
 /** What the pane may offer in WPS, with a Chinese note for what is missing or differs. */

@@ -1,8 +1,6 @@
 import type { Fix } from '../../edits/types';
-import { lintDocument, type LintResult } from '../../engine';
-import type { Diagnostic } from '../../rules';
-import { findingKey, type CheckOptions, type FixAllOutcome, type FixOutcome } from '../../taskpane/report-host';
-import { MAX_FIX_PASSES } from '../docx/fix-docx';
+import { FixAllRun, lintDocument, type LintResult } from '../../engine';
+import type { CheckOptions, FixAllOutcome, FixOutcome } from '../report-host';
 import { readWpsSnapshot, type WpsSnapshot } from './read';
 import type { WpsDocument } from './wps-api';
 import { writeFixes } from './write';
@@ -25,27 +23,26 @@ export interface WpsFixAllOutcome extends FixAllOutcome {
 }
 
 /**
- * Fix-all: read, lint, write every safe fix; again until nothing fixable is left, a pass changes
- * nothing or goes in circles, or MAX_FIX_PASSES passes were written. Fixes WPS cannot write
+ * Fix-all: read, lint, write every safe fix; again until FixAllRun says stop (nothing fixable left,
+ * a pass changes nothing or goes in circles, or the pass limit). Fixes WPS cannot write
  * (structural ones without XML insertion) are reported as skipped with the way to make them.
  */
 export function fixAllInWps(document: WpsDocument, options: CheckOptions): WpsFixAllOutcome {
-  const applied: FixAllOutcome['applied'] = [];
-  const seen = new Set<string>();
-  const ignored = new Set(options.ignoredKeys ?? []);
-  let passes = 0;
-  for (let written = 0; ; written++) {
+  const fixAll = new FixAllRun(options.ignoredKeys);
+  for (;;) {
     const { snapshot, result } = checkInWps(document, options);
-    passes++;
-    const candidates = result.diagnostics.filter((d): d is Diagnostic & { fix: Fix } => d.fix !== null && !ignored.has(findingKey(d)));
-    const done = (skipped: FixAllOutcome['skipped']) => ({ applied, skipped, remaining: result.diagnostics, passes });
-    if (candidates.length === 0 || written >= MAX_FIX_PASSES) return done([]);
-    const byFix = new Map(candidates.map((d) => [d.fix, d]));
-    const outcome = writeFixes(document, snapshot, candidates.map((d) => d.fix), options);
-    if (outcome.applied.length === 0 || seen.has(outcome.expectedXml)) {
-      return done(outcome.skipped.map((s) => ({ diagnostic: byFix.get(s.fix)!, reason: s.reason })));
+    const fixes = fixAll.fixesOf(result.diagnostics);
+    const outcome = fixes && writeFixes(document, snapshot, fixes, options);
+    // WPS plans and writes in one step: what it wrote is recorded before asking whether to go on.
+    const goOn = outcome !== null && fixAll.planned({ applied: outcome.applied, skipped: outcome.skipped, state: outcome.expectedXml });
+    if (outcome) fixAll.wrote(outcome.applied);
+    if (!goOn) {
+      return {
+        applied: fixAll.applied.map((a) => ({ diagnostic: a.diagnostic, description: a.fix.description })),
+        skipped: fixAll.skipped,
+        remaining: result.diagnostics,
+        passes: fixAll.passes,
+      };
     }
-    seen.add(outcome.expectedXml);
-    applied.push(...outcome.applied.map((fix) => ({ diagnostic: byFix.get(fix)!, description: fix.description })));
   }
 }

@@ -34,7 +34,7 @@
  *     wps.PluginStorage behave as in Kingsoft's samples; publish.xml / jsplugins.xml have the
  *     formats the wpsjs toolkit writes.
  */
-import type { ReportHost } from '../../taskpane/report-host';
+import type { ReportHost } from '../report-host';
 import { applyFixInWps, checkInWps, fixAllInWps } from './fixes';
 import { revealInWps } from './navigate';
 import { IGNORED_VARIABLE, readVariable, SETTINGS_VARIABLE, writeVariable } from './storage';

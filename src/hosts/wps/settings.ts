@@ -1,4 +1,4 @@
-import type { PaneSettings } from '../../taskpane/report-host';
+import type { PaneSettings } from '../report-host';
 
 /** The pane's settings as stored (JSON in a document variable), keeping only well-formed values. */
 export function parsePaneSettings(value: unknown): Partial<PaneSettings> {

@@ -1,4 +1,4 @@
-import type { CheckOptions, TemplateChoice } from '../../taskpane/report-host';
+import type { CheckOptions, TemplateChoice } from '../report-host';
 import { flatOpcPackage } from '../word/flat-opc';
 import { templateXml } from '../word/templates';
 import type { WpsApplication } from './wps-api';

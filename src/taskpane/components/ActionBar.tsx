@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { Button, Spinner, ToggleButton, makeStyles, tokens, useArrowNavigationGroup } from '@fluentui/react-components';
 import { SETTINGS_PANEL_ID } from './SettingsPanel';
 import { ArrowSyncRegular, SettingsRegular, WrenchRegular } from '@fluentui/react-icons';
-import type { TemplateChoice } from '../report-host';
+import type { TemplateChoice } from '../../hosts/report-host';
 import { TemplateMenu } from './TemplateMenu';
 
 const useStyles = makeStyles({

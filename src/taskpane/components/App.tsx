@@ -4,7 +4,7 @@ import { auditRows, type AuditEvent } from '../../audit/audit-record';
 import type { Fix } from '../../edits/types';
 import { groupFindings, toFindings, type Finding } from '../group-findings';
 import { placeText } from '../place';
-import { findingKey, type CheckOptions, type FixAllOutcome, type ReportHost, type TemplateChoice, type UndoStep } from '../report-host';
+import { findingKey, type CheckOptions, type FixAllOutcome, type ReportHost, type TemplateChoice, type UndoStep } from '../../hosts/report-host';
 import type { StandaloneControls } from '../standalone-controls';
 import { errorMessage, useReportCheck } from '../use-report-check';
 import { readPreviousYear } from '../../engine';

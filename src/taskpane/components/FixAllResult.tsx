@@ -2,7 +2,7 @@ import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle,
 import { ArrowUndoRegular, DismissRegular } from '@fluentui/react-icons';
 import type { Diagnostic } from '../../rules';
 import { placeText } from '../place';
-import type { FixAllOutcome } from '../report-host';
+import type { FixAllOutcome } from '../../hosts/report-host';
 
 const useStyles = makeStyles({
   details: { marginTop: tokens.spacingVerticalXS, fontSize: tokens.fontSizeBase200 },

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import type { TemplateChoice } from '../report-host';
+import type { TemplateChoice } from '../../hosts/report-host';
 import { TemplateMenu } from './TemplateMenu';
 
 const useStyles = makeStyles({

@@ -1,6 +1,6 @@
 import { Field, Select, Switch, makeStyles, tokens } from '@fluentui/react-components';
 import { FIRST_FORMAT_YEAR } from '../../template';
-import type { HostCapabilities, PaneSettings } from '../report-host';
+import type { HostCapabilities, PaneSettings } from '../../hosts/report-host';
 import { DiagnosticsButton } from './DiagnosticsButton';
 
 const useStyles = makeStyles({

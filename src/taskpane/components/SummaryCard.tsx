@@ -2,7 +2,7 @@ import type { MouseEvent } from 'react';
 import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
 import { countByArea, countBySeverity, type Finding } from '../group-findings';
 import { AREA_NAMES, FINDING_AREAS, reportYearText, templateVersionName } from '../labels';
-import type { CheckResult } from '../report-host';
+import type { CheckResult } from '../../hosts/report-host';
 
 const useStyles = makeStyles({
   root: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },

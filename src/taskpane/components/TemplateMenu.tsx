@@ -1,7 +1,7 @@
 import { Button, Menu, MenuItem, MenuList, MenuPopover, MenuTrigger } from '@fluentui/react-components';
 import { ArrowDownloadRegular, DocumentAddRegular } from '@fluentui/react-icons';
 import { TEMPLATE_CHOICES } from '../labels';
-import type { TemplateChoice } from '../report-host';
+import type { TemplateChoice } from '../../hosts/report-host';
 
 export interface TemplateMenuProps {
   /** In the browser there is no cursor to insert at: the template is downloaded instead. */
