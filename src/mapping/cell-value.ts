@@ -16,7 +16,11 @@ export type CellValue =
   | { kind: 'text'; text: string; note: string };
 
 const SPACES = /[\s\u00a0\u3000]+/g;
-const ZERO_WORDS = new Set(['无', '/', '／', '—', '——', '–', '-', '－', 'O', 'o', 'Ｏ', '〇', '零']);
+/** The informal ways clerks write zero in a count cell: the one list, for reading values and telling data rows from labels. */
+const ZERO_WORDS: ReadonlySet<string> = new Set(['无', '/', '／', '—', '——', '–', '-', '－', 'O', 'o', 'Ｏ', '〇', '零']);
+
+/** `text` (spaces removed) is one of the informal ways of writing zero. */
+export const isZeroWord = (text: string): boolean => ZERO_WORDS.has(text);
 const UNIT_SUFFIX = /^(-?\d+(?:\.\d+)?)(件|个|条|项|次|人|元|万元)$/;
 /** Digits apart ("1 2", "5¶70"): one number with a stray space, or two numbers? Nobody can tell. */
 const DIGITS_APART = /[\d０-９][\s\u00a0\u3000]+[\d０-９]/;
@@ -34,7 +38,7 @@ export function parseCellValue(raw: string, kind: ValueKind, superscripts: reado
     return { kind: 'text', text: compact, note: `“${shown}”中的数字被空格或换行隔开，无法确定是一个数还是几个数` };
   }
   if (isPlainNumber(compact, kind)) return number(Number(compact), true, null, null);
-  if (ZERO_WORDS.has(compact)) return number(0, false, '0', `“${compact}”应填写为 0`);
+  if (isZeroWord(compact)) return number(0, false, '0', `“${compact}”应填写为 0`);
   const halfWidth = compact.normalize('NFKC');
   if (halfWidth !== compact && isPlainNumber(halfWidth, kind)) {
     return number(Number(halfWidth), false, halfWidth, `全角数字“${compact}”应写为半角 ${halfWidth}`);

@@ -1,6 +1,7 @@
 import type { Table, TableCell, TableRow } from '../docmodel';
 import { template as templateData, type TemplateTable } from '../template';
 import { labelKey, similarity } from './normalise';
+import { isZeroWord } from './cell-value';
 import { markedLabelKey } from './note-marks';
 
 /** 'caption': a row naming the whole table (表三 收到和处理…), which some authors put inside it. */
@@ -38,7 +39,9 @@ export function vocabulary(table: TemplateTable): TemplateVocabulary {
   return { titles, headers, rowLabels, captions };
 }
 
-const NUMERIC = /^[-+]?[\d０-９.,，．]+$|^[无/／—–\-－O〇零]+$/;
+const DIGITS = /^[-+]?[\d０-９.,，．]+$/;
+/** A cell that holds a value, not a label: digits, or zero written informally. */
+const looksNumeric = (key: string) => DIGITS.test(key) || isZeroWord(key);
 
 export const ownCells = (row: TableRow): TableCell[] => row.cells.filter((c) => c.verticalMerge !== 'continue');
 
@@ -47,7 +50,7 @@ export function classifyRows(table: Table, template: TemplateTable, words: Templ
   let seenHeader = false;
   return table.rows.map((row) => {
     const texts = ownCells(row).map((c) => markedLabelKey(c.text)).filter((t) => t !== '');
-    const numeric = texts.filter((t) => NUMERIC.test(t)).length;
+    const numeric = texts.filter(looksNumeric).length;
     let kind: RowKind;
     if (texts.length === 0) kind = template.labelColumns === 0 && seenHeader ? 'data' : 'empty';
     else if (numeric === 0 && texts.length === 1 && words.captions.some((c) => texts[0].includes(c))) kind = 'caption';

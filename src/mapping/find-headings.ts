@@ -2,8 +2,8 @@ import type { Paragraph } from '../docmodel';
 import { template } from '../template';
 import type { HeadingMatch } from './model';
 import { labelKey, similarity } from './normalise';
+import { endsLikeSection, isSubHeadingNumbering, sectionNumeral, splitNumbering } from './numbering';
 
-const NUMBERING = /^\s*([（(]?\s*(?:[一二三四五六七八九十]+|\d+|[０-９]+)\s*[)）]?\s*[、.．,，:：]?|第[一二三四五六七八九十]+部分[、:：,，]?)\s*/;
 /** A trailing note such as （有关情况附表） or （附表） does not change which heading it is. */
 const TRAILING_NOTE = /[（(][^（）()]{1,12}[)）]\s*[:：]?\s*$/;
 /** Where text run on after a heading on the same line ("六、其他需要报告的事项：无。"): the first colon or full stop outside brackets. */
@@ -11,13 +11,6 @@ const RUN_ON = /[:：。]/;
 const MIN_SIMILARITY = 0.72;
 const MAX_EXTRA_LENGTH = 8;
 const MAX_HEADING_LENGTH = 40;
-const CHINESE_NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-export function splitNumbering(text: string): { numbering: string; title: string } {
-  const m = NUMBERING.exec(text);
-  const numbering = m ? m[1].replace(/\s+/g, '') : '';
-  return { numbering, title: (m ? text.slice(m[0].length) : text).trim() };
-}
 
 export function titleKey(title: string): string {
   return labelKey(title.replace(TRAILING_NOTE, '')).replace(/[。:：]$/, '');
@@ -39,14 +32,6 @@ export function splitRunOn(title: string): { head: string; tail: string } {
     }
   }
   return { head: title, tail: '' };
-}
-
-/** A section numbering (一、, 4、, 一) — not a sub-heading's （一） — as the numeral it stands for, else null. */
-export function sectionNumeral(numbering: string): string | null {
-  if (numbering === '' || /^[（(]/.test(numbering)) return null;
-  const digits = numbering.replace(/[、.．,，:：)）\s]/g, '').normalize('NFKC');
-  if (/^\d+$/.test(digits)) return CHINESE_NUMERALS[Number(digits) - 1] ?? null;
-  return CHINESE_NUMERALS.includes(digits) ? digits : null;
 }
 
 /**
@@ -72,7 +57,7 @@ export function findHeadings(paragraphs: readonly Paragraph[]): HeadingMatch[] {
       if (best < MIN_SIMILARITY || (!numbered && best < 1)) return;
       candidates.push({
         headingIndex, paragraphIndex: p.paragraphIndex, text: p.text, numbering, title: head, tail, autoNumbered: p.autoNumbered,
-        similarity: best, subHeading: /^[（(]/.test(numbering),
+        similarity: best, subHeading: isSubHeadingNumbering(numbering),
       });
     });
   }
@@ -105,7 +90,7 @@ export function numberedSections(paragraphs: readonly Paragraph[]): NumberedSect
     const { numbering, title } = splitNumbering(p.text.trim());
     const numeral = sectionNumeral(numbering);
     const { head } = splitRunOn(title);
-    if (numeral === null || !/[、.．]$/.test(numbering) || head.length > MAX_HEADING_LENGTH || /[。；;，,]/.test(head)) return [];
+    if (numeral === null || !endsLikeSection(numbering) || head.length > MAX_HEADING_LENGTH || /[。；;，,]/.test(head)) return [];
     return [{ paragraphIndex: p.paragraphIndex, numeral, head: `${numbering}${head}` }];
   });
 }

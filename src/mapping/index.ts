@@ -8,7 +8,8 @@ export * from './model';
 export { parseCellValue, type CellValue } from './cell-value';
 export { markedLabelKey, splitLabelMark, splitValueMark, type NoteMarked } from './note-marks';
 export { labelKey, displayText, similarity } from './normalise';
-export { numberedSections, sectionNumeral, splitNumbering, splitRunOn, titleKey, type NumberedSection } from './find-headings';
+export { numberedSections, splitRunOn, titleKey, type NumberedSection } from './find-headings';
+export { isAcceptedSectionSeparator, isSubHeadingNumbering, itemNumeral, numeralAndSeparator, sectionNumeral, splitLabelNumbering, splitNumbering } from './numbering';
 
 const MIN_HEADINGS_FOR_REPORT = 3;
 

@@ -4,6 +4,7 @@ import { ownCells, vocabulary } from './classify-rows';
 import { mapTable } from './map-table';
 import type { MappedTable } from './model';
 import { labelKey } from './normalise';
+import { startsLikeSection } from './numbering';
 
 /** Label keys of each standard table, both variants together: enough to recognise a table by content. */
 const VOCABULARY = new Map<TableId, Set<string>>(
@@ -69,7 +70,7 @@ export function locateTables(document: DocumentModel): MappedTable[] {
 }
 
 function onlyFillerBetween(blocks: BodyBlock[], from: number, to: number): boolean {
-  return blocks.slice(from + 1, to).every((b) => b.kind === 'paragraph' && b.text.trim().length <= MAX_BETWEEN_TEXT && !/^[一二三四五六][、.．]/.test(b.text.trim()));
+  return blocks.slice(from + 1, to).every((b) => b.kind === 'paragraph' && b.text.trim().length <= MAX_BETWEEN_TEXT && !startsLikeSection(b.text));
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { TableCell } from '../docmodel';
-import { displayText, labelKey, splitLabelMark, type MappedTable, type RowPlace } from '../mapping';
+import { displayText, labelKey, splitLabelMark, splitLabelNumbering, type MappedTable, type RowPlace } from '../mapping';
 import { setCellEdit } from './cell-findings';
 import { cellLocation, describePlace } from './places';
 import { docsPath, type Diagnostic, type Rule } from './types';
@@ -23,18 +23,15 @@ export const rowLabel: Rule = {
   },
 };
 
-/** 1. / 1、 / 1． and （一）/ (一) numbering in front of a label. */
-const NUMBERING = /^\s*([（(]\s*[一二三四五六七八九十]+\s*[)）]|[一二三四五六七八九十]+\s*、|\d+\s*[.．、])\s*/;
-
 /**
  * The corrected label in the document's own numbering style: the spec treats 1、 and 1. (or (一)
  * and （一）) as the same, so a fix keeps the one the author chose and rewrites only the words.
  */
 export function correctedLabel(written: string, canonical: string): string {
-  const mine = NUMBERING.exec(displayText(written));
-  const standard = NUMBERING.exec(canonical);
-  if (!mine || !standard || labelKey(mine[1]) !== labelKey(standard[1])) return canonical;
-  return mine[1].replace(/\s+/g, '') + canonical.slice(standard[0].length);
+  const mine = splitLabelNumbering(displayText(written));
+  const standard = splitLabelNumbering(canonical);
+  if (!mine || !standard || labelKey(mine.numbering) !== labelKey(standard.numbering)) return canonical;
+  return mine.numbering.replace(/\s+/g, '') + standard.words;
 }
 
 function check(found: Diagnostic[], table: MappedTable, place: RowPlace, cell: TableCell, expected: string, rowLabelName: string): void {

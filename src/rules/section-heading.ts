@@ -1,11 +1,9 @@
 import type { DocumentModel } from '../docmodel';
 import { tableText } from '../edits/types';
-import { labelKey, numberedSections, sectionNumeral, titleKey, type HeadingMatch, type NumberedSection } from '../mapping';
+import { isAcceptedSectionSeparator, isSubHeadingNumbering, labelKey, numberedSections, numeralAndSeparator, sectionNumeral, titleKey, type HeadingMatch, type NumberedSection } from '../mapping';
 import { paragraphLikeXml } from '../ooxml/cell-xml';
 import { template, type Heading } from '../template';
 import { docsPath, type Diagnostic, type Fix, type Rule } from './types';
-
-const ACCEPTED_SEPARATORS = /^[、.．]$/;
 
 /** The six section headings: present, numbered 一、 … 六、, and worded as the notice words them. */
 export const sectionHeading: Rule = {
@@ -57,10 +55,9 @@ const headOf = (match: HeadingMatch) => match.text.trim().slice(0, match.text.tr
 
 function numberingIssue(match: HeadingMatch, heading: Heading): string | null {
   if (match.numbering === '') return match.autoNumbered ? null : `缺少序号“${heading.numeral}、”`;
-  const numeral = match.numbering.replace(/[、.．,，:：()（）\s]/g, '');
-  const separator = match.numbering.slice(numeral.length);
+  const { numeral, separator } = numeralAndSeparator(match.numbering);
   if (numeral === heading.numeral && separator === '') return `序号“${numeral}”后缺少“、”`;
-  if (numeral === heading.numeral && ACCEPTED_SEPARATORS.test(separator) && !/^[（(]/.test(match.numbering)) return null;
+  if (numeral === heading.numeral && isAcceptedSectionSeparator(separator) && !isSubHeadingNumbering(match.numbering)) return null;
   return `序号“${match.numbering}”应为“${heading.numeral}、”`;
 }
 

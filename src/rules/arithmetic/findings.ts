@@ -1,5 +1,5 @@
 import type { DocumentModel } from '../../docmodel';
-import { displayText, type MappedCell, type MappedReport, type MappedTable } from '../../mapping';
+import { displayText, itemNumeral, type MappedCell, type MappedReport, type MappedTable } from '../../mapping';
 import { tableNumeral } from '../../template';
 import { setCellEdit } from '../cell-findings';
 import { mappedCellLocation, rowName } from '../places';
@@ -148,8 +148,8 @@ function recomputeTotals(system: LinearSystem, all: Equation[], cells: MappedCel
 }
 
 const shortLabel = (label: string) => {
-  const numeral = /^([一二三四五六七八九十]+)、/.exec(label);
-  if (numeral) return numeral[1];
+  const numeral = itemNumeral(label);
+  if (numeral) return numeral;
   return label.length > 8 ? `${label.slice(0, 7)}…` : label;
 };
 
