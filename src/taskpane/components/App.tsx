@@ -1,14 +1,16 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { FluentProvider, MessageBar, MessageBarBody, Spinner, makeStyles, mergeClasses, tokens, webLightTheme, type Theme } from '@fluentui/react-components';
-import { auditRows, type AuditEvent } from '../../audit/audit-record';
+import type { AuditEvent } from '../../audit/audit-record';
 import type { Fix } from '../../edits/types';
 import { groupFindings, toFindings, type Finding } from '../group-findings';
 import { placeText } from '../place';
 import { findingKey, type CheckOptions, type FixAllOutcome, type ReportHost, type TemplateChoice, type UndoStep } from '../../hosts/report-host';
 import type { StandaloneControls } from '../standalone-controls';
 import { errorMessage, useReportCheck } from '../use-report-check';
-import { readPreviousYear } from '../../engine';
-import type { PreviousYearNumbers } from '../../rules';
+import { useIgnoredFindings, usePreviousYear, useStoredSettings } from '../use-document-state';
+import { useAuditExport } from '../use-audit-export';
+import { useKeepPlace } from '../use-keep-place';
+import { useUnsavedGuard } from '../use-unsaved-guard';
 import { PreviousYearControl } from './PreviousYearControl';
 import { ActionBar } from './ActionBar';
 import { AppHeader } from './AppHeader';
@@ -20,7 +22,7 @@ import { FindingList } from './FindingList';
 import { FindingPreview } from './FindingPreview';
 import { FixAllResult } from './FixAllResult';
 import { NoReportState } from './NoReportState';
-import { SettingsPanel, type Settings } from './SettingsPanel';
+import { SettingsPanel } from './SettingsPanel';
 import { StandalonePanel } from './StandalonePanel';
 import { SummaryCard } from './SummaryCard';
 
@@ -84,49 +86,19 @@ export function App(props: AppProps) {
   const confirm = props.confirm ?? ((message: string) => window.confirm(message));
   const now = props.now ?? (() => new Date());
   const styles = useStyles();
-  const [settings, setSettings] = useState<Settings>({ reportYear: null, trackChanges: false, comments: host.capabilities.comments });
-  // Stored with the document, so the ribbon's 全部修复 and the next session use the same settings.
-  useEffect(() => {
-    let current = true;
-    // Only a real difference replaces the settings: a new object would re-check and clear the selection.
-    const differs = (s: Settings, stored: Partial<Settings>) => (Object.keys(stored) as (keyof Settings)[]).some((k) => stored[k] !== s[k]);
-    host.loadSettings().then((stored) => current && setSettings((s) => (differs(s, stored) ? { ...s, ...stored } : s)), () => {});
-    return () => {
-      current = false;
-    };
-  }, [host]);
-  const changeSettings = (next: Settings) => {
-    setSettings(next);
-    host.saveSettings(next).catch((e) => setNotice({ intent: 'warning', text: errorMessage(e) }));
-  };
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const warn = (text: string, intent: 'warning' | 'error') => setNotice({ intent, text });
+  const [settings, changeSettings] = useStoredSettings(host, warn);
   // Bumped when the browser page opens another file: check it and load its ignore list.
   const [revision, setRevision] = useState(0);
-  // 对比上一年报告: last year's numbers, stored with the document by the host.
-  const [previousYear, setPreviousYear] = useState<PreviousYearNumbers | null>(null);
-  useEffect(() => {
-    let current = true;
-    host.loadPreviousYear?.().then((stored) => current && setPreviousYear(stored), () => {});
-    return () => {
-      current = false;
-    };
-  }, [host, revision]);
-  const changePreviousYear = (numbers: PreviousYearNumbers | null) => {
-    setPreviousYear(numbers);
-    host.savePreviousYear?.(numbers).catch((e) => setNotice({ intent: 'warning', text: errorMessage(e) }));
-  };
-  const choosePreviousYear = (file: File) => {
-    file.arrayBuffer().then(
-      (buffer) => changePreviousYear(readPreviousYear(new Uint8Array(buffer), file.name, currentYear)),
-      (e) => setNotice({ intent: 'error', text: errorMessage(e) }),
-    ).catch((e) => setNotice({ intent: 'error', text: `无法使用上一年报告：${errorMessage(e)}` }));
-  };
+  const previous = usePreviousYear(host, revision, currentYear, warn);
+  const previousYear = previous.previousYear;
   const options = useMemo<CheckOptions>(() => ({ currentYear, ...settings, previousYear }), [currentYear, settings, previousYear]);
   const hasDocument = standalone ? standalone.currentFileName() !== null : true;
   const check = useReportCheck(host, options, hasDocument, revision);
 
-  const [ignored, setIgnored] = useState<string[]>([]);
+  const [ignored, saveIgnored] = useIgnoredFindings(host, hasDocument, revision, warn);
   const [busy, setBusy] = useState(false);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [fixAllOutcome, setFixAllOutcome] = useState<FixAllOutcome | null>(null);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [showIgnored, setShowIgnored] = useState(false);
@@ -139,26 +111,7 @@ export function App(props: AppProps) {
   const record = (list: AuditEvent[]) => setEvents((e) => [...e, ...list]);
   const unsaved = standalone?.hasUnsavedChanges() ?? false;
 
-  // Leaving the page with fixes not downloaded asks first (the browser's own dialog).
-  useEffect(() => {
-    if (!standalone) return;
-    const warn = (event: BeforeUnloadEvent) => {
-      if (!standalone.hasUnsavedChanges()) return;
-      event.preventDefault();
-      event.returnValue = '';
-    };
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [standalone]);
-
-  useEffect(() => {
-    if (!hasDocument) return;
-    let current = true;
-    host.loadIgnored().then((keys) => current && setIgnored(keys), () => current && setIgnored([]));
-    return () => {
-      current = false;
-    };
-  }, [host, hasDocument, revision]);
+  useUnsavedGuard(standalone);
 
   // Selection is by position in the list, which a new check renumbers.
   useEffect(() => setSelectedId(null), [check.result]);
@@ -172,21 +125,8 @@ export function App(props: AppProps) {
   // The order the cards are shown in (by table, then rule): for next/previous and the fix result's place.
   const shownOrder = useMemo(() => groupFindings(activeFindings).flatMap((g) => g.rules.flatMap((r) => r.findings)), [findings, ignored]);
 
-  // After a finding is fixed or ignored its card goes: keyboard focus moves to the finding now in
-  // its place (or to the summary when none is left), so the user keeps their place in the list.
-  const focusAt = useRef<number | null>(null);
-  const rememberPlace = (finding: Finding) => {
-    focusAt.current = Math.max(0, activeFindings.findIndex((f) => f.id === finding.id));
-  };
-  useEffect(() => {
-    if (focusAt.current === null || busy || check.checking) return;
-    const places = [...document.querySelectorAll<HTMLElement>('[data-testid="findings"] [data-testid="finding-place"]')]
-      .filter((el) => !el.closest('[data-testid="ignored-findings"]'));
-    const next = places[Math.min(focusAt.current, places.length - 1)]
-      ?? document.querySelector<HTMLElement>('[data-testid="summary-total"], [data-testid="no-problems"]');
-    focusAt.current = null;
-    next?.focus();
-  }, [check.result, check.checking, ignored, busy]);
+  const keepPlace = useKeepPlace(!busy && !check.checking, [check.result, check.checking, ignored, busy]);
+  const rememberPlace = (finding: Finding) => keepPlace(activeFindings.findIndex((f) => f.id === finding.id));
 
   /** One action at a time; its failure becomes a message, never a broken pane. */
   const run = async (action: () => Promise<void>) => {
@@ -244,11 +184,6 @@ export function App(props: AppProps) {
     record(outcome.applied.map((a) => ({ diagnostic: a.diagnostic, state: 'fixed' as const, action: a.description, at })));
     await check.recheck();
   });
-
-  const saveIgnored = (keys: string[]) => {
-    setIgnored(keys);
-    host.saveIgnored(keys).catch((e) => setNotice({ intent: 'error', text: `无法保存忽略列表：${errorMessage(e)}` }));
-  };
 
   const reveal = (finding: Finding) => {
     const location = finding.diagnostic.location;
@@ -315,25 +250,12 @@ export function App(props: AppProps) {
   };
   const allowReplace = () => !standalone?.hasUnsavedChanges() || confirm(UNSAVED_WARNING);
 
-  // 导出检查记录: every finding of the last check with its state, plus the fixes of this session.
   const documentName = result?.documentName ?? '当前文档';
-  const auditRowsNow = () => auditRows({ diagnostics: result?.lint.diagnostics ?? [], ignoredKeys: new Set(ignored), keyOf: findingKey, events, placeOf: placeText });
-  const saveFile = props.saveFile ?? standalone?.saveAs;
-  const exportExcel = () => run(async () => {
-    if (!saveFile) throw new Error('此环境无法保存文件，请改用“打印”。');
-    // exceljs is large: loaded only when the record is exported.
-    const { auditWorkbook, XLSX_MIME } = await import(/* webpackChunkName: "audit-xlsx" */ '../../audit/xlsx');
-    const bytes = await auditWorkbook([{ document: documentName, checkedAt: now(), rows: auditRowsNow() }]);
-    const fileName = `${documentName.replace(/\.docx$/i, '')}-检查记录.xlsx`;
-    saveFile(bytes, fileName, XLSX_MIME);
-    setNotice({ intent: 'success', text: `已导出“${fileName}”（浏览器的下载位置）。` });
+  const audit = useAuditExport({
+    documentName, diagnostics: result?.lint.diagnostics ?? [], ignored, events, now,
+    saveFile: props.saveFile ?? standalone?.saveAs, print: props.print ?? (() => window.print()),
   });
-  const [printing, setPrinting] = useState(false);
-  useEffect(() => {
-    if (!printing) return;
-    (props.print ?? (() => window.print()))();
-    setPrinting(false);
-  }, [printing]);
+  const exportExcel = () => run(async () => setNotice({ intent: 'success', text: await audit.exportExcel() }));
 
   const handlers = {
     busy,
@@ -385,10 +307,10 @@ export function App(props: AppProps) {
           onTemplate={template}
           onToggleSettings={() => setSettingsOpen((open) => !open)}
         >
-          <ExportMenu disabled={busy || !result?.lint.isReport} onExcel={exportExcel} onPrint={() => setPrinting(true)} />
+          <ExportMenu disabled={busy || !result?.lint.isReport} onExcel={exportExcel} onPrint={audit.print} />
         </ActionBar>
         {host.savePreviousYear && hasDocument && (
-          <PreviousYearControl numbers={previousYear} disabled={busy} onChoose={choosePreviousYear} onClear={() => changePreviousYear(null)} />
+          <PreviousYearControl numbers={previousYear} disabled={busy} onChoose={previous.choose} onClear={() => previous.change(null)} />
         )}
         {settingsOpen && (
           <SettingsPanel
@@ -445,7 +367,7 @@ export function App(props: AppProps) {
           </>
         )}
       </main>
-      {printing && result && <AuditPrintView document={documentName} checkedAt={now()} rows={auditRowsNow()} />}
+      {audit.printing && result && <AuditPrintView document={documentName} checkedAt={now()} rows={audit.rows()} />}
       </div>
     </FluentProvider>
   );
