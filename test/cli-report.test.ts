@@ -8,6 +8,7 @@ import { agencyOf } from '../src/review';
 import { readDocument } from '../src/docmodel';
 import { buildSeedDocx, replaceParagraph, seedSpec, SEED_IDS, type SeedId } from './support/fixtures';
 import { renderHtml } from './support/fixtures/html-writer';
+import { Workbook } from 'exceljs';
 
 /** `nianbao report` (issue 14): a reviewer's folder as one self-contained page. */
 
@@ -63,6 +64,33 @@ describe('CLI: nianbao report', () => {
     const page = data.reports.find((r: { file: string }) => r.file.endsWith('远大镇.html'));
     assert.equal(page.agency, '兰西县远大镇', "the page's breadcrumb is not taken for its title");
     assert.equal(page.page, true);
+  });
+
+  it('xlsx: an overview sheet (one row per file), every finding, and what needs attention', async () => {
+    const out = join(dir, '审核报告.xlsx');
+    const code = await run(['report', dir, '--format', 'xlsx', '-o', out]).code;
+    assert.equal(code, EXIT_UNREADABLE_OR_USAGE, 'a file could not be read');
+    const jsonOut = join(mkdtempSync(join(tmpdir(), 'nianbao-report-json-')), 'same.json');
+    run(['report', dir, '--format', 'json', '-o', jsonOut]);
+    const json = JSON.parse(readFileSync(jsonOut, 'utf8'));
+    const workbook = new Workbook();
+    await workbook.xlsx.load(readFileSync(out) as unknown as ArrayBuffer);
+    const rows = (name: string) => {
+      const sheet = workbook.getWorksheet(name)!;
+      const header = (sheet.getRow(1).values as unknown[]).slice(1).map(String);
+      return sheet.getRows(2, sheet.rowCount - 1)!.map((row) => Object.fromEntries(header.map((h, i) => [h, row.getCell(i + 1).value])));
+    };
+    const overview = rows('总览');
+    assert.equal(overview.length, json.reports.length + json.unreadable.length + json.notReports.length, 'one row per file');
+    assert.ok(overview.some((r) => r['文件'] === join(dir, '坏文件.docx') && String(r['状态']).startsWith('无法读取：')));
+    const total = json.reports.reduce((n: number, r: { diagnostics: unknown[] }) => n + r.diagnostics.length, 0);
+    assert.ok(total > 0);
+    assert.equal(rows('问题清单').length, total, 'every finding, once');
+    for (const report of json.reports) {
+      const row = overview.find((r) => r['文件'] === report.file)!;
+      assert.equal(row['表四错误'], report.counts.review.errors, report.file);
+    }
+    assert.ok(rows('需要注意').some((r) => r['类别'] === '缺少的年度' && String(r['说明']).includes('缺 2023 年度')));
   });
 
   it('finds the agency in the title, also when the title is split over two lines', async () => {
