@@ -38,6 +38,12 @@ export interface ReportHost {
   savePreviousYear?(numbers: PreviousYearNumbers | null): Promise<void>;
   /** Calls back (debounced by the caller) when the document changes; returns an unsubscribe. */
   watchChanges(onChange: () => void): () => void;
+  /**
+   * Where fixes that change a table's structure cannot be written into the open document (WPS
+   * without XML insertion): saves a fixed copy of the whole document as a new file, leaving the
+   * open one as it is; resolves with what was done, in Chinese.
+   */
+  saveFixedCopy?(options: CheckOptions): Promise<string>;
   /** Word: host, version, requirement sets and the tables' shapes, never document text (设置 → 复制诊断信息). */
   diagnostics?(): Promise<string>;
 }

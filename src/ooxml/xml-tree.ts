@@ -19,6 +19,11 @@ export interface XmlNode {
   parent: XmlNode | null;
 }
 
+/** `xml` with its leading XML declaration and processing instructions blanked (offsets kept), for parseTree's fragment mode. */
+export function blankDeclarations(xml: string): string {
+  return xml.replace(/^(\s*<\?[^>]*\?>)+/, (m) => ' '.repeat(m.length));
+}
+
 /** Parses `xml` (a whole document, or a fragment such as one `<w:tc>` whose prefixes are undeclared). */
 export function parseTree(xml: string): XmlNode {
   const root: XmlNode = { name: '#root', attributes: {}, start: 0, openEnd: 0, closeStart: xml.length, end: xml.length, children: [], parent: null };

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseWordprocessingML } from '../../src/docmodel';
-import { lintDocument } from '../../src/engine';
+import { lintDocument, lintDocx } from '../../src/engine';
 import { documentXmlOf, openDocx } from '../../src/hosts/docx';
 import { createWpsHost, fixAllInWps, wpsApplication, IGNORED_VARIABLE } from '../../src/hosts/wps';
 import { NEEDS_XML } from '../../src/hosts/wps/write';
@@ -155,6 +155,32 @@ describe('WPS host against the fake WPS object model', () => {
     assert.ok(!wps.calls.some((c) => c.startsWith('Range.InsertXML')));
     assert.equal(wps.state.topTables.length, tablesBefore.length);
     await assert.rejects(host.insertTemplate('report', OPTIONS), /不支持插入 XML/);
+  });
+
+  it('without InsertXML 全部修复 offers a fixed copy: every fix made in a new .docx, the open document untouched', async () => {
+    const wps = await fakeFor('000', { insertXml: false });
+    const saved: { bytes: Uint8Array; fileName: string; mimeType: string }[] = [];
+    const host = createWpsHost(wps.application, (bytes, fileName, mimeType) => saved.push({ bytes, fileName, mimeType }));
+    const outcome = await host.fixAll(OPTIONS);
+    assert.ok(outcome.skipped.some((s) => s.reason === NEEDS_XML));
+    const before = wps.state.xml;
+    const writesBefore = writes(wps).length;
+    const message = await host.saveFixedCopy!(OPTIONS);
+    assert.equal(wps.state.xml, before, 'the open document is not touched');
+    assert.equal(writes(wps).length, writesBefore);
+    assert.equal(saved.length, 1);
+    assert.equal(saved[0].fileName, '年度报告-已修复.docx');
+    assert.match(message, /年度报告-已修复\.docx/);
+    // The copy holds what WPS could not write: no fixable finding is left in it.
+    const copy = lintDocx(saved[0].bytes, { currentYear: 2026 });
+    assert.ok(copy.isReport);
+    assert.deepEqual(copy.diagnostics.filter((d) => d.fix).map((d) => d.message), []);
+    assert.ok(lintFake(wps).diagnostics.some((d) => d.fix), 'the open document still has them');
+  });
+
+  it('with InsertXML there is no copy to offer: the fixes go into the document', async () => {
+    const host = createWpsHost((await fakeFor('000')).application);
+    assert.equal(host.saveFixedCopy, undefined);
   });
 
   it('reveal selects the finding’s cell (1-based) or heading paragraph', async () => {

@@ -7,7 +7,7 @@ import type { Diagnostic } from '../../src/rules';
 import { placeText } from '../../src/taskpane/place';
 import { buildSeedDocx } from '../support/fixtures';
 import { bundleFakeWps } from '../support/fake-wps/bundle';
-import { browserSuite, base64, currentYear, DIST, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
+import { browserSuite, base64, currentYear, DIST, downloadFrom, engineCounts, sampleBytes, screenshot, waitForCounts, waitIdle, type TestPage } from '../support/browser/harness';
 
 const SEVERITY = { error: '错误', warning: '警告' } as const;
 const placeOf = (d: Diagnostic) => placeText(d);
@@ -27,7 +27,7 @@ describe('browser: the WPS 加载项 task pane (dist/wps, fake WPS injected)', f
   });
 
   /** dist/wps/taskpane.html as WPS opens it, `window.wps` answered by the fake holding `bytes`. */
-  const openInWps = async (bytes: Uint8Array, options: { cursorParagraph?: number } = {}): Promise<TestPage> => {
+  const openInWps = async (bytes: Uint8Array, options: { cursorParagraph?: number; insertXml?: boolean } = {}): Promise<TestPage> => {
     // Any page of the site first (the init script must be in place before the pane's own scripts run).
     const page = await suite.open('wps/deploy/publish.xml');
     await page.addInitScript(`${fakeScript}\n;window.__fakeWps.install(${JSON.stringify(base64(bytes))}, ${JSON.stringify(options)});`);
@@ -87,6 +87,26 @@ describe('browser: the WPS 加载项 task pane (dist/wps, fake WPS injected)', f
     await waitForCounts(p, engineCounts(fixed));
     assert.ok((await fakeCalls(p)).some((c) => c.startsWith('Cell.Range.Text=')), 'written through the cell API');
     await screenshot(p, 'wps-fixed-all');
+    suite.session.assertOnlyLocalTraffic();
+  });
+
+  it('without InsertXML, 全部修复 offers the fixed copy as a download; the open document keeps what WPS could not write', async () => {
+    const old = await buildSeedDocx('000');
+    const p = await openInWps(old, { insertXml: false });
+    await waitForCounts(p, engineCounts(old));
+    const fixable = engineCounts(old).fixable;
+    await p.getByRole('button', { name: `全部修复（${fixable}）` }).click();
+    const result = p.getByTestId('fix-all-result');
+    await result.waitFor();
+    await waitIdle(p);
+    const { bytes, name } = await downloadFrom(p, () => result.getByRole('button', { name: '下载修复后的副本' }).click());
+    assert.equal(name, '年度报告-已修复.docx');
+    await p.getByTestId('notice').getByText(/已生成修复后的副本/).waitFor();
+    const copy = lintDocx(bytes, { currentYear: currentYear() });
+    assert.ok(copy.isReport);
+    assert.deepEqual(copy.diagnostics.filter((d) => d.fix).map((d) => `${d.rule} ${placeOf(d)}`), [], 'every fix made in the copy');
+    assert.ok(engineCounts(await fakeDocument(p)).fixable > 0, 'the open document still lacks the structural fixes');
+    assert.ok(!(await fakeCalls(p)).some((c) => c.startsWith('Range.InsertXML')));
     suite.session.assertOnlyLocalTraffic();
   });
 

@@ -1,3 +1,5 @@
+export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
 /** Saves bytes as a file through a Blob URL and a temporary link: nothing leaves the page. */
 export function saveFileInBrowser(bytes: Uint8Array, fileName: string, mimeType: string): void {
   const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType });

@@ -8,9 +8,8 @@ import { applyFixToDocx, fixAllDocx } from '../docx';
 import { type CheckOptions, type CheckResult, type FixAllOutcome, type FixOutcome, type HostCapabilities, type PaneSettings, type ReportHost, type TemplateChoice, type UndoStep } from '../report-host';
 import type { PreviousYearNumbers } from '../../rules';
 import type { StandaloneControls } from '../../taskpane/standalone-controls';
-import { readFileBytes, saveFileInBrowser } from './save-file';
+import { DOCX_MIME, readFileBytes, saveFileInBrowser } from './save-file';
 
-const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const DOCM_MIME = 'application/vnd.ms-word.document.macroEnabled.12';
 const STORAGE_PREFIX = 'nianbao-lint:ignored:';
 /** The agency in a blank template's title: a placeholder the clerk replaces. */

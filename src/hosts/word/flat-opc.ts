@@ -1,5 +1,5 @@
 import { documentXml } from '../../generate';
-import { parseTree, type XmlNode } from '../../ooxml/xml-tree';
+import { blankDeclarations, parseTree, type XmlNode } from '../../ooxml/xml-tree';
 
 /*
  * The flat OPC packages Office.js speaks (`getOoxml()` returns one, `insertOoxml()` takes one):
@@ -58,12 +58,4 @@ export function withBodyContent(xml: string, content: string): string {
 
 function withoutSections(document: string): string {
   return document.replace(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g, '');
-}
-
-/**
- * Word's packages start with `<?xml …?><?mso-application …?>`, which the fragment parser refuses;
- * blanking them with spaces keeps every offset valid.
- */
-function blankDeclarations(xml: string): string {
-  return xml.replace(/^(\s*<\?[^>]*\?>)+/, (m) => ' '.repeat(m.length));
 }

@@ -23,7 +23,8 @@
  *     raises for a vertically merged-away cell, as in Word.
  *  5. Range.InsertXML accepts the same flat OPC package Word accepts, replacing the range (a whole
  *     table) or inserting at a collapsed range; the inserted table keeps its position in
- *     Document.Tables. Where InsertXML is missing, structural fixes are skipped and 插入模板 explains.
+ *     Document.Tables. Where InsertXML is missing, structural fixes are skipped (a fixed copy is
+ *     offered, see 10) and 插入模板 explains.
  *  6. Setting Cell.Range.Text replaces the cell's text keeping the first run's formatting (Word's
  *     behaviour; bookmarks inside the cell are lost, as in Word), and a paragraph's range with
  *     MoveEnd(wdCharacter, -1) excludes the paragraph mark, so writing its Text keeps the paragraph.
@@ -33,13 +34,18 @@
  *     callbacks OnAddinLoad / OnAction / GetImage as globals; wps.CreateTaskPane, wps.GetTaskPane and
  *     wps.PluginStorage behave as in Kingsoft's samples; publish.xml / jsplugins.xml have the
  *     formats the wpsjs toolkit writes.
+ * 10. Range.WordOpenXML of Document.Content returns the whole document as a flat OPC package
+ *     (styles, numbering, comments included), and a download from the task pane (a Blob link)
+ *     reaches the user's downloads folder, as in Chromium: the fixed copy where InsertXML is missing.
  */
-import type { ReportHost } from '../report-host';
+import type { CheckOptions, ReportHost } from '../report-host';
+import { DOCX_MIME, saveFileInBrowser } from '../browser/save-file';
+import { fixedCopyOfWpsDocument } from './fixed-copy';
 import { applyFixInWps, checkInWps, fixAllInWps } from './fixes';
 import { revealInWps } from './navigate';
 import { IGNORED_VARIABLE, readVariable, SETTINGS_VARIABLE, writeVariable } from './storage';
 import { insertTemplateInWps } from './templates';
-import { capabilitiesOfWps } from './capabilities';
+import { canInsertXml, capabilitiesOfWps } from './capabilities';
 import { undoByInverse, undoStepFor } from '../undo-by-inverse';
 import type { WpsApplication, WpsDocument } from './wps-api';
 import { parsePaneSettings } from './settings';
@@ -57,10 +63,12 @@ export function activeDocument(application: WpsApplication): WpsDocument {
   return document;
 }
 
-export function createWpsHost(application: WpsApplication): ReportHost {
+/** `saveFile` saves a generated file (the fixed copy); the pane's page downloads it by default. */
+export function createWpsHost(application: WpsApplication, saveFile = saveFileInBrowser): ReportHost {
   const document = () => activeDocument(application);
+  const capabilities = capabilitiesOfWps(application);
   return {
-    capabilities: capabilitiesOfWps(application),
+    capabilities,
     async check(options) {
       const doc = document();
       const { result, snapshot } = checkInWps(doc, options);
@@ -83,5 +91,13 @@ export function createWpsHost(application: WpsApplication): ReportHost {
     saveSettings: async (settings) => writeVariable(document(), SETTINGS_VARIABLE, { ...settings }),
     // Assumption 8: no change event; the pane's 重新检查 reads the document again.
     watchChanges: () => () => {},
+    // Without XML insertion, structural fixes can only be made in a copy (assumption 10).
+    ...(canInsertXml(application) ? {} : {
+      async saveFixedCopy(options: CheckOptions) {
+        const copy = fixedCopyOfWpsDocument(document(), options);
+        saveFile(copy.bytes, copy.fileName, DOCX_MIME);
+        return `已生成修复后的副本“${copy.fileName}”（修复 ${copy.applied} 项），保存在下载位置。当前文档没有改动：请在 WPS 中打开副本继续编辑。`;
+      },
+    }),
   };
 }

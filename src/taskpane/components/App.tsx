@@ -176,6 +176,11 @@ export function App(props: AppProps) {
     await check.recheck();
   });
 
+  const saveFixedCopy = () => run(async () => {
+    const text = await host.saveFixedCopy!({ ...options, ignoredKeys: ignored });
+    setNotice({ intent: 'success', text });
+  });
+
   const fixAll = () => run(async () => {
     setFixResult(null);
     const outcome = await host.fixAll({ ...options, ignoredKeys: ignored });
@@ -348,6 +353,7 @@ export function App(props: AppProps) {
             needsUser={fixAllOutcome.remaining.filter((d) => !ignoredSet.has(findingKey(d)))}
             onDismiss={() => setFixAllOutcome(null)}
             onUndo={fixAllOutcome.undo ? () => undoFixAll(fixAllOutcome.undo!) : undefined}
+            onSaveFixedCopy={host.saveFixedCopy && saveFixedCopy}
             inWord={!standalone}
           />
         )}

@@ -1,5 +1,5 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle, makeStyles, tokens } from '@fluentui/react-components';
-import { ArrowUndoRegular, DismissRegular } from '@fluentui/react-icons';
+import { ArrowDownloadRegular, ArrowUndoRegular, DismissRegular } from '@fluentui/react-icons';
 import type { Diagnostic } from '../../rules';
 import { placeText } from '../place';
 import type { FixAllOutcome } from '../../hosts/report-host';
@@ -18,12 +18,14 @@ export interface FixAllResultProps {
   onUndo?: () => void;
   /** In Word, Ctrl+Z takes it back too. */
   inWord?: boolean;
+  /** Saves a fixed copy of the document (WPS without XML insertion), offered when some fixes could not be made in it. */
+  onSaveFixedCopy?: () => void;
 }
 
 const placeOf = (d: Diagnostic) => placeText(d);
 
 /** The line after 全部修复: what was fixed, what could not be, what is left for the user. */
-export function FixAllResult({ outcome, needsUser, onDismiss, onUndo, inWord = false }: FixAllResultProps) {
+export function FixAllResult({ outcome, needsUser, onDismiss, onUndo, inWord = false, onSaveFixedCopy }: FixAllResultProps) {
   const styles = useStyles();
   const { applied, skipped } = outcome;
   const parts = [applied.length > 0 ? `已修复 ${applied.length} 项` : '没有可自动修复的问题'];
@@ -56,6 +58,9 @@ export function FixAllResult({ outcome, needsUser, onDismiss, onUndo, inWord = f
       </MessageBarBody>
       <MessageBarActions containerAction={<Button appearance="transparent" aria-label="关闭修复结果" icon={<DismissRegular />} onClick={onDismiss} />}>
         {onUndo && <Button size="small" appearance="outline" icon={<ArrowUndoRegular />} onClick={onUndo} data-testid="undo-fix-all">撤销</Button>}
+        {onSaveFixedCopy && skipped.length > 0 && (
+          <Button size="small" appearance="primary" icon={<ArrowDownloadRegular />} onClick={onSaveFixedCopy} data-testid="save-fixed-copy">下载修复后的副本</Button>
+        )}
       </MessageBarActions>
     </MessageBar>
   );

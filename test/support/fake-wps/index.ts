@@ -281,7 +281,8 @@ function rangeObject(fake: FakeWps, target: Target): WpsRange {
     get WordOpenXML() {
       if (!fake.wordOpenXml) return undefined;
       fake.record(`Range.WordOpenXML(${target.kind})`);
-      if (target.kind !== 'table') throw new FakeWpsError('WordOpenXML modelled for tables only');
+      if (target.kind === 'content') return wholePackageOf(fake);
+      if (target.kind !== 'table') throw new FakeWpsError('WordOpenXML modelled for tables and the whole document only');
       return packageOf(fake, state.text(element().node) + '<w:p/>');
     },
     get Tables() {
@@ -328,6 +329,13 @@ function rangeObject(fake: FakeWps, target: Target): WpsRange {
     };
   }
   return range;
+}
+
+/** The whole document as Word gives Content.WordOpenXML: relationships, then the main part. */
+function wholePackageOf(fake: FakeWps): string {
+  return '<?xml version="1.0" standalone="yes"?>\n<?mso-application progid="Word.Document"?>\n<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+    + '<pkg:part pkg:name="/_rels/.rels" pkg:contentType="application/vnd.openxmlformats-package.relationships+xml"><pkg:xmlData><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships></pkg:xmlData></pkg:part>'
+    + `<pkg:part pkg:name="/word/document.xml" pkg:contentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"><pkg:xmlData>${fake.state.xml.replace(/^<\?xml[^>]*\?>\s*/, '')}</pkg:xmlData></pkg:part></pkg:package>`;
 }
 
 function packageOf(fake: FakeWps, bodyContent: string): string {
