@@ -90,6 +90,16 @@ export function ReviewApp({ readFile, save, now, currentYear }: ReviewAppProps) 
   const download = () => {
     if (result) save(new TextEncoder().encode(result.html), '审核报告.html', 'text/html');
   };
+  const downloadExcel = async () => {
+    if (!result) return;
+    try {
+      // exceljs is large: loaded only when the workbook is asked for.
+      const { reviewWorkbook, XLSX_MIME } = await import(/* webpackChunkName: "review-xlsx" */ '../review/review-xlsx');
+      save(await reviewWorkbook(result.review, now()), '审核报告.xlsx', XLSX_MIME);
+    } catch (e) {
+      setMessage(`无法生成 Excel 表格：${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
 
   return (
     <FluentProvider theme={webLightTheme}>
@@ -121,6 +131,7 @@ export function ReviewApp({ readFile, save, now, currentYear }: ReviewAppProps) 
             <div className={styles.result} role="status">
               <Subtitle2>{result.review.reports.length} 份年报，{result.review.withErrors} 份有错误{result.review.unreadable.length ? `，${result.review.unreadable.length} 个无法读取` : ''}</Subtitle2>
               <Button appearance="primary" icon={<ArrowDownloadRegular />} onClick={download}>下载审核报告（HTML）</Button>
+              <Button icon={<ArrowDownloadRegular />} onClick={() => void downloadExcel()}>下载 Excel 表格</Button>
             </div>
             <iframe className={styles.frame} title="审核报告" srcDoc={result.html} sandbox="allow-scripts" />
           </>

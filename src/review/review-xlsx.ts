@@ -4,6 +4,8 @@ import { FORMAT_NAMES } from '../template';
 import type { Review } from './review';
 import { COUNTED_AREAS, type CountedArea } from './summary';
 
+export { XLSX_MIME } from '../audit/xlsx';
+
 const AREA_NAMES: Record<CountedArea, string> = { active: '表二', applications: '表三', review: '表四', text: '正文' };
 
 /**

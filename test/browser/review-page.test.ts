@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { Workbook } from 'exceljs';
 import { buildSeedDocx, seedSpec } from '../support/fixtures';
 import { renderHtml } from '../support/fixtures/html-writer';
 import { browserSuite, DOCX_MIME, downloadFrom, screenshot } from '../support/browser/harness';
@@ -32,6 +33,15 @@ describe('browser: review page for many reports (headless Chromium)', function (
     const { bytes, name } = await downloadFrom(page, () => page.getByRole('button', { name: '下载审核报告（HTML）' }).click());
     assert.equal(name, '审核报告.html');
     assert.match(new TextDecoder().decode(bytes), /<table id="overview">/);
+
+    // The same review as an Excel workbook, exceljs loaded only now.
+    const excel = await downloadFrom(page, () => page.getByRole('button', { name: '下载 Excel 表格' }).click());
+    assert.equal(excel.name, '审核报告.xlsx');
+    const workbook = new Workbook();
+    await workbook.xlsx.load(Buffer.from(excel.bytes) as unknown as ArrayBuffer);
+    const overview = workbook.getWorksheet('总览')!;
+    assert.equal(overview.rowCount - 1, 4, 'one row per file, the unreadable one included');
+    assert.ok(workbook.getWorksheet('问题清单')!.rowCount > 1);
     suite.session.assertOnlyLocalTraffic();
   });
 });
