@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import fc from 'fast-check';
 import { readDocument } from '../../src/docmodel';
@@ -12,9 +12,9 @@ import {
   buildSeedDocx, deleteTableRow, renderDocx, replaceParagraph, seedSpec, setActiveValue, setApplicationsValue, setReviewValue, setRowLabel, tablesOf,
   type ReportSpec, type SeedId,
 } from '../support/fixtures';
+import { corpusDir } from '../support/corpus';
 
 const OPTIONS = { currentYear: 2026 };
-const CORPUS = resolve(__dirname, '../../../shared/corpus/real');
 
 function parts(bytes: Uint8Array): Record<string, string> {
   return Object.fromEntries(Object.entries(unzipSync(bytes)).map(([name, data]) => [name, strFromU8(data)]));
@@ -84,9 +84,9 @@ describe('fix-all on .docx files', () => {
     });
   }
 
-  (existsSync(CORPUS) ? it : it.skip)('clean real reports come back byte-identical', () => {
+  it('clean real reports come back byte-identical', () => {
     for (const name of ['pingtan-002.docx', 'pingtan-012.docx']) {
-      const bytes = new Uint8Array(readFileSync(join(CORPUS, name)));
+      const bytes = new Uint8Array(readFileSync(join(corpusDir(), name)));
       assert.equal(fixAllDocx(bytes, OPTIONS).bytes, bytes, name);
     }
   });
