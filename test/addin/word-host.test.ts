@@ -6,6 +6,7 @@ import { createWordHost, fixAllInWord, detectSupport, IGNORED_KEY, PANE_SETTINGS
 import { findingKey, type CheckOptions } from '../../src/hosts/report-host';
 import { buildSeedDocx, deleteTableRow, removeParagraph, renderDocx, seedSpec, tablesOf, withFeeStatement, type SeedId } from '../support/fixtures';
 import { FakeWord, type FakeWordOptions } from '../support/fake-word';
+import { flipFlopDocx, FLOP, withFlipFlopRule } from '../support/flip-flop-rule';
 
 const OPTIONS: CheckOptions = { currentYear: 2026, reportYear: null, trackChanges: false, comments: true };
 
@@ -93,6 +94,13 @@ describe('Word host against the fake Word API', () => {
     const summary = (r: { diagnostics: { rule: string; message: string }[] }) => r.diagnostics.map((d) => `${d.rule} ${d.message}`);
     assert.deepEqual(summary(lintFake(word)), summary(inDocx), 'Word ends where the .docx host does');
     assert.deepEqual(lintFake(word).report.tables.map((t) => t.missingRows.length), [0, 0, 0]);
+  });
+
+  it('fixAll stops when a pass would bring back a state it had (a cycle): one pass written', async () => {
+    const word = new FakeWord(documentXmlOf(openDocx(await flipFlopDocx())));
+    const outcome = await withFlipFlopRule(() => fixAllInWord(word.Word.run, detectSupport(word.Office), OPTIONS));
+    assert.equal(outcome.passes, 1);
+    assert.deepEqual(outcome.applied.map((a) => a.description), [`改为${FLOP}`]);
   });
 
   it('fixAll leaves the findings the user ignored alone', async () => {
