@@ -64,6 +64,8 @@ describe('CLI: nianbao report', () => {
     const page = data.reports.find((r: { file: string }) => r.file.endsWith('远大镇.html'));
     assert.equal(page.agency, '兰西县远大镇', "the page's breadcrumb is not taken for its title");
     assert.equal(page.page, true);
+    const findings = data.reports.flatMap((r: { diagnostics: { rule: string; docs: string }[] }) => r.diagnostics);
+    assert.ok(findings.length > 0 && findings.every((d: { rule: string; docs: string }) => d.docs === `docs/rules/${d.rule}.md`));
   });
 
   it('xlsx: an overview sheet (one row per file), every finding, and what needs attention', async () => {

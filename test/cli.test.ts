@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { samePath, writeFileAtomic } from '../src/cli/io';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +35,7 @@ describe('CLI: nianbao lint', () => {
   it('exits 1 with findings named as a person finds them', () => {
     const r = run(['lint', join(dir, 'blank-cells.docx')]);
     assert.equal(r.code, EXIT_FINDINGS);
-    assert.match(r.stdout, /表四 “行政复议” “结果维持” 列 .*\[empty-cell\]/);
+    assert.match(r.stdout, /表四 “行政复议” “结果维持” 列 .*单元格为空 \[empty-cell\]/);
     assert.match(r.stdout, /共 5 个错误，0 个警告/);
   });
 
@@ -48,12 +48,13 @@ describe('CLI: nianbao lint', () => {
     assert.equal(file.template, '2021');
     assert.equal(file.error, null);
     const [d] = file.diagnostics;
-    assert.deepEqual(Object.keys(d), ['rule', 'severity', 'table', 'row', 'column', 'message', 'fixable', 'location', 'fix', 'suggestions']);
+    assert.deepEqual(Object.keys(d), ['rule', 'severity', 'table', 'row', 'column', 'message', 'fixable', 'location', 'fix', 'suggestions', 'docs']);
     const location = { tableIndex: 2, rowIndex: 3, cellIndex: 0 };
     assert.deepEqual({ ...d, message: undefined, fix: undefined }, {
       rule: 'empty-cell', severity: 'error', table: 'review', row: '行政复议', column: '结果维持', message: undefined, fixable: true,
-      location, fix: undefined, suggestions: [],
+      location, fix: undefined, suggestions: [], docs: 'docs/rules/empty-cell.md',
     });
+    assert.ok(existsSync(join(__dirname, '..', d.docs)), 'the docs path names a page that ships with the package');
     assert.deepEqual(d.fix.changes, [{ table: 'review', row: '行政复议', column: '结果维持', from: '', to: '0', location }]);
   });
 

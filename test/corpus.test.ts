@@ -1,17 +1,19 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { lintDocx } from '../src/engine';
+import { corpusDir } from './support/corpus';
 
-const CORPUS = resolve(__dirname, '../../shared/corpus/real');
-const lint = (name: string) => lintDocx(readFileSync(resolve(CORPUS, name)), { currentYear: 2026 });
+const lint = (name: string) => lintDocx(readFileSync(resolve(corpusDir(), name)), { currentYear: 2026 });
 const summary = (name: string) => lint(name).diagnostics.map((d) => `${d.rule} ${d.table} ${d.row ?? ''} ${d.column ?? ''}`.trim());
 
 /**
  * Real published reports. A false alarm on a clean one is a bug; the defects asserted here were
  * confirmed by reading the documents' XML.
  */
-(existsSync(CORPUS) ? describe : describe.skip)('real corpus (../shared/corpus/real)', () => {
+describe('real corpus (../shared/corpus/real)', () => {
+  before(() => corpusDir());
+
   it('pingtan-002 (2023) and pingtan-012 (2025) are clean', () => {
     assert.deepEqual(summary('pingtan-002.docx'), []);
     assert.deepEqual(summary('pingtan-012.docx'), []);

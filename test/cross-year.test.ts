@@ -8,6 +8,7 @@ import { lintDocx } from '../src/engine';
 import { crossYear } from '../src/rules/cross-year';
 import { isPreviousYearNumbers, previousYearNumbers, reportAgency } from '../src/rules';
 import { buildSeedDocx, setActiveValue, setApplicationsValue, type ReportSpec } from './support/fixtures';
+import { ruleTester } from './support/rule-tester';
 
 /*
  * Pairs of seed renderings: seed 002 (巨鹿县官亭镇, 2024) as this year, and the same seed with its
@@ -37,6 +38,24 @@ const lint = (bytes: Uint8Array, previous?: Uint8Array) => {
   return lintDocx(bytes, { currentYear: 2026, previousYear }).diagnostics;
 };
 const crossYearFindings = (bytes: Uint8Array, previous?: Uint8Array) => lint(bytes, previous).filter((d) => d.rule === crossYear.meta.id);
+
+const lastYearNumbers = async () => {
+  const last = lintDocx(await lastYear(), { currentYear: 2026 });
+  return previousYearNumbers(last.report, '2023年报.docx', reportAgency(last.document));
+};
+
+ruleTester(crossYear, {
+  valid: [
+    { name: 'this year continues last year', bytes: () => continuing(), previousYear: lastYearNumbers },
+    { name: 'no last year given', bytes: () => continuing(both('carriedOver', 0)) },
+  ],
+  invalid: [{
+    name: '上年结转 differs from last year’s 结转下年度继续办理, 现行有效件数 does not follow',
+    bytes: () => continuing(pipe(both('carriedOver', 0), both('received', 2), normative(3, 1, 13))),
+    previousYear: lastYearNumbers,
+    errors: [{ table: 'active', column: '现行有效件数' }, { table: 'applications', column: '自然人' }, { table: 'applications', column: '总计' }],
+  }],
+});
 
 describe('rule cross-year', () => {
   it('finds nothing when this year continues last year’s numbers, nor without last year', async () => {

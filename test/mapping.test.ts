@@ -3,8 +3,9 @@ import fc from 'fast-check';
 import type { Paragraph } from '../src/docmodel';
 import { strToU8, zipSync } from 'fflate';
 import { parseWordprocessingML, readDocument } from '../src/docmodel';
-import { fixAllDocx, MAX_FIX_PASSES } from '../src/hosts/docx';
-import { lintDocument } from '../src/engine';
+import { applyFixes, fixAllDocx } from '../src/hosts/docx';
+import { findingKey, lintDocument } from '../src/engine';
+import { assertWithinMeta } from './support/rule-tester';
 import { alignSequences } from '../src/mapping/align';
 import { parseCellValue } from '../src/mapping/cell-value';
 import { labelKey } from '../src/mapping/normalise';
@@ -120,21 +121,36 @@ describe('linting never crashes on odd tables (property)', () => {
     .map((rows) => `<w:tbl>${rows.map((cells) => `<w:tr>${cells.join('')}</w:tr>`).join('')}</w:tbl>`);
   const heading = fc.constantFrom('一、总体情况', '二、主动公开政府信息情况', '三、收到和处理政府信息公开申请情况', '4、政府信息公开行政复议、行政诉讼情况', '其他需要报告的事项', '正文');
 
-  it('any mix of standard labels, numbers, spans and merges lints without an exception', () => {
+  it('any mix of standard labels, numbers, spans and merges lints without an exception, every finding pointing into the document and every fix applicable as planned', () => {
     fc.assert(fc.property(fc.array(fc.oneof(table, heading.map((h) => `<w:p><w:r><w:t>${h}</w:t></w:r></w:p>`)), { maxLength: 6 }), (blocks) => {
       const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${blocks.join('')}</w:body></w:document>`;
-      const result = lintDocument(parseWordprocessingML(xml), { currentYear: 2026 });
-      return result.diagnostics.every((d) => d.message.length > 0);
+      const document = parseWordprocessingML(xml);
+      const result = lintDocument(document, { currentYear: 2026 });
+      assertWithinMeta(result.diagnostics);
+      for (const d of result.diagnostics) {
+        const l = d.location;
+        if (l && 'paragraphIndex' in l) assert.ok(document.paragraphs.some((p) => p.paragraphIndex === l.paragraphIndex), `${d.rule}: no paragraph ${l.paragraphIndex}`);
+        else if (l) {
+          const row = document.tables.find((t) => t.tableIndex === l.tableIndex)?.rows[l.rowIndex];
+          assert.ok(row && (l.cellIndex === null || row.cells.some((c) => c.cellIndex === l.cellIndex)), `${d.rule}: no cell ${JSON.stringify(l)}`);
+        }
+        // A fix is planned on the text the document has: fresh from the lint, none may be stale.
+        for (const fix of [d.fix, ...d.suggestions].filter((f) => f !== null)) {
+          assert.deepEqual(applyFixes(xml, [fix], 0, document).skipped.map((s) => s.reason), [], `${d.rule}: “${fix.description}”`);
+        }
+      }
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) });
   });
 
-  it('and fix-all on them never crashes, stays within its passes and leaves a readable document', () => {
+  it('and fix-all on them never crashes and leaves a readable document whose findings are the ones it reports', () => {
     fc.assert(fc.property(fc.array(fc.oneof(table, heading.map((h) => `<w:p><w:r><w:t>${h}</w:t></w:r></w:p>`)), { maxLength: 6 }), (blocks) => {
       const xml = `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${blocks.join('')}</w:body></w:document>`;
       const bytes = zipSync({ '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"></Types>'), 'word/document.xml': strToU8(xml) });
       const result = fixAllDocx(bytes, { currentYear: 2026 });
-      readDocument(result.bytes);
-      return result.passes <= MAX_FIX_PASSES;
+      // What fix-all reports as remaining is what the written file gives.
+      const again = lintDocument(readDocument(result.bytes), { currentYear: 2026 }).diagnostics;
+      assert.deepEqual(again.map((d) => `${findingKey(d)} ${d.message}`), result.remaining.diagnostics.map((d) => `${findingKey(d)} ${d.message}`));
+      if (!result.changed) assert.equal(result.bytes, bytes, 'nothing fixed: the very input comes back');
     }), { numRuns: Number(process.env.PROPERTY_RUNS ?? 200) });
   });
 });

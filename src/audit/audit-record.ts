@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../rules';
-import { describePlace } from '../rules';
+import { describePlace, ruleMeta } from '../rules';
 
 /** What became of a finding: still open, fixed (by the pane or the CLI), or ignored by the user. */
 export type AuditState = 'open' | 'fixed' | 'ignored';
@@ -10,6 +10,7 @@ export const AUDIT_STATE_NAMES: Record<AuditState, string> = { open: '待处理'
 export interface AuditRow {
   place: string;
   severity: '错误' | '警告';
+  /** The rule's name and id: 单元格为空（empty-cell）. */
   rule: string;
   message: string;
   state: AuditState;
@@ -52,7 +53,7 @@ export function auditRows({ diagnostics, ignoredKeys, keyOf, events, placeOf = d
   const row = (d: Diagnostic, state: AuditState, event?: AuditEvent): AuditRow => ({
     place: placeOf(d),
     severity: SEVERITY[d.severity],
-    rule: d.rule,
+    rule: `${ruleMeta(d.rule).name}（${d.rule}）`,
     message: d.message,
     state,
     action: state === 'fixed' ? event?.action ?? '' : '',

@@ -6,6 +6,7 @@ import { fixAllDocx, isMacroEnabled, openDocx } from '../hosts/docx';
 import { describePlace, type Diagnostic } from '../rules';
 import type { CliIo } from './io';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
+import { ruleTag } from './format-text';
 import { inputProblem, LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
 import { outputProblem, type OutputIntent } from './output-target';
 import { describeFsError } from './read-problem';
@@ -99,13 +100,13 @@ export function runFix(args: string[], io: CliIo): number {
 
   const lines = [`${input}`];
   if (report.applied.length === 0) lines.push('  没有可以自动修复的问题。');
-  for (const { diagnostic, fix } of report.applied) lines.push(`  已修复  ${where(diagnostic)}  ${fix.description}  [${diagnostic.rule}]`);
-  for (const { diagnostic, reason } of report.skipped) lines.push(`  未修复  ${where(diagnostic)}  ${reason}  [${diagnostic.rule}]`);
+  for (const { diagnostic, fix } of report.applied) lines.push(`  已修复  ${where(diagnostic)}  ${fix.description}  ${ruleTag(diagnostic.rule)}`);
+  for (const { diagnostic, reason } of report.skipped) lines.push(`  未修复  ${where(diagnostic)}  ${reason}  ${ruleTag(diagnostic.rule)}`);
   const remaining = report.remaining.diagnostics;
   if (remaining.length > 0) lines.push('', '  仍需人工处理：');
   for (const d of remaining) {
     const choices = d.suggestions.length ? `（可选：${d.suggestions.map((s) => s.description).join('；')}）` : '';
-    lines.push(`  ${d.severity.padEnd(7)}  ${where(d)}  ${d.message}${choices}  [${d.rule}]`);
+    lines.push(`  ${d.severity.padEnd(7)}  ${where(d)}  ${d.message}${choices}  ${ruleTag(d.rule)}`);
   }
 
   if (!report.changed) lines.push('', '文件没有改动，未写出新文件。');

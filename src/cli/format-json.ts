@@ -1,4 +1,4 @@
-import type { CellChange, Diagnostic, Fix } from '../rules';
+import { ruleMeta, type CellChange, type Diagnostic, type Fix } from '../rules';
 import type { FileResult } from './file-result';
 
 /**
@@ -17,7 +17,10 @@ function changesOf(d: Diagnostic, fix: Fix): CellChange[] {
 
 const fixData = (d: Diagnostic, fix: Fix) => ({ description: fix.description, changes: changesOf(d, fix) });
 
-/** The JSON output contract: exactly these keys, in this order (related and previous only when there are any). */
+/**
+ * The JSON output contract: exactly these keys, in this order (related and previous only when there
+ * are any). `docs` is the rule's doc page, relative to the package root.
+ */
 export function formatJson(results: FileResult[]): string {
   return JSON.stringify({
     files: results.map((r) => ({
@@ -29,6 +32,7 @@ export function formatJson(results: FileResult[]): string {
         message: d.message, fixable: d.fix !== null, location: d.location,
         fix: d.fix ? fixData(d, d.fix) : null,
         suggestions: d.suggestions.map((s) => fixData(d, s)),
+        docs: ruleMeta(d.rule).docs,
         // Only findings about text carry the table cells they contradict.
         ...(d.related ? { related: d.related } : {}),
       })),

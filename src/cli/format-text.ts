@@ -1,8 +1,11 @@
-import { describePlace, type Diagnostic } from '../rules';
+import { describePlace, ruleMeta, type Diagnostic, type RuleId } from '../rules';
 import { FORMAT_NAMES } from '../template';
 import type { FileResult } from './file-result';
 
 const MAX_LISTED_CHOICES = 3;
+
+/** How a line names its rule: the name a person reads, then the id its doc page is found by. */
+export const ruleTag = (id: RuleId): string => `${ruleMeta(id).name} [${id}]`;
 
 /** Under a sum finding: the repair (or the choices), then the broken relations, indented. */
 function repairLines(d: Diagnostic): string[] {
@@ -37,7 +40,7 @@ export function formatText(results: FileResult[]): string {
     if (r.diagnostics.length === 0) lines.push('  未发现问题。');
     for (const d of r.diagnostics) {
       const fix = d.fix ? '  [可自动修复]' : '';
-      lines.push(`  ${d.severity.padEnd(7)}  ${describePlace(d.table, d.row, d.column)}  ${d.message}  [${d.rule}]${fix}`);
+      lines.push(`  ${d.severity.padEnd(7)}  ${describePlace(d.table, d.row, d.column)}  ${d.message}  ${ruleTag(d.rule)}${fix}`);
       if (d.sums) lines.push(...repairLines(d));
     }
     const errors = r.diagnostics.filter((d) => d.severity === 'error').length;

@@ -1,5 +1,5 @@
 import { OWN_REPORT_GENERATOR } from '../docmodel';
-import { describePlace } from '../rules';
+import { describePlace, ruleMeta } from '../rules';
 import { FORMAT_NAMES } from '../template';
 import type { Review } from './review';
 import { COUNTED_AREAS, type CountedArea, type Finding, type PreviewTable, type ReportSummary } from './summary';
@@ -79,7 +79,7 @@ function reportSection(r: ReportSummary, index: number, review: Review): string 
     const key = cellKey(d);
     const place = describePlace(d.table, d.row, d.column);
     const link = key ? `<a href="#${id}-${key}">${esc(place)}</a>` : esc(place);
-    return `<li class="${d.severity}"><span class="sev">${d.severity === 'error' ? '错误' : '警告'}</span> <span class="place">${link}</span><div class="msg">${esc(d.message)}</div></li>`;
+    return `<li class="${d.severity}"><span class="sev">${d.severity === 'error' ? '错误' : '警告'}</span> <span class="place">${link}</span> <span class="rule">${esc(ruleMeta(d.rule).name)}</span><div class="msg">${esc(d.message)}</div></li>`;
   }).join('');
   const tables = tablesWithFindings(r, flagged).map((t) => tablePreview(t, id, flagged)).join('');
   return `<section class="report">${head}<ol class="findings">${findings}</ol>${tables ? `<details class="tables" open><summary>表格预览（有问题的单元格已标出）</summary>${tables}</details>` : ''}</section>`;
@@ -121,7 +121,7 @@ table{border-collapse:collapse}th,td{border:1px solid #c8c8c8;padding:3px 6px;ve
 .filters{margin:8px 0;display:flex;gap:16px}
 .findings{padding-left:20px}.findings li{margin:6px 0}.findings .sev{display:inline-block;min-width:2.5em;font-size:12px;padding:0 4px;border-radius:3px;white-space:nowrap}
 .findings .error .sev{background:#fde7e9;color:#b10e1c}.findings .warning .sev{background:#fff4ce;color:#8a5300}
-.place{font-weight:600}.msg{margin-left:3.2em}
+.place{font-weight:600}.rule{color:#616161;font-size:12px}.msg{margin-left:3.2em}
 table.preview{margin:8px 0 16px;font-size:12px}table.preview td.flag{background:#fde7e9}table.preview td:target{outline:3px solid #b10e1c;background:#fbd0d4}
 @media print{.no-print{display:none}body{margin:0;font-size:11pt}a{color:inherit;text-decoration:none}section.report{break-before:page}details>summary{display:none}table{page-break-inside:auto}tr{break-inside:avoid}}
 `;

@@ -1,6 +1,10 @@
+import { ruleMeta } from '../rules';
 import type { Review } from './review';
 
-/** The review as data, for other tools: every report with its counts and findings (without the document). */
+/**
+ * The review as data, for other tools: every report with its counts and findings (without the
+ * document), each finding with its rule's doc page as `lint --format json` gives it.
+ */
 export function reviewJson(review: Review): unknown {
   return {
     reports: review.reports.map((r) => ({
@@ -11,7 +15,7 @@ export function reviewJson(review: Review): unknown {
       page: r.fromPage,
       counts: r.counts,
       previousYear: review.previousYear.get(r)?.file ?? null,
-      diagnostics: r.findings,
+      diagnostics: r.findings.map((f) => ({ ...f, docs: ruleMeta(f.rule).docs })),
     })),
     unreadable: review.unreadable.map((r) => ({ file: r.file, error: r.error })),
     notReports: review.notReports.map((r) => r.file),

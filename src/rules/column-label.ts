@@ -5,7 +5,7 @@ import { docsPath, type Diagnostic, type Rule } from './types';
 
 /** A column header that is not the standard one after normalisation, or a column missing or added. */
 export const columnLabel: Rule = {
-  meta: { id: 'column-label', severity: 'error', fixes: 'fix', description: '列标题与标准格式不一致', docs: docsPath('column-label') },
+  meta: { id: 'column-label', severity: 'error', fixes: 'fix', name: '列标题与标准不一致', description: '列标题与标准格式不一致', docs: docsPath('column-label') },
   check({ report }) {
     const found: Diagnostic[] = [];
     for (const table of report.tables) {

@@ -9,7 +9,7 @@ import type { TableValue } from './text/table-values';
  * plus 本年制发 minus 本年废止. Runs only when last year's numbers were given.
  */
 export const crossYear: Rule = {
-  meta: { id: 'cross-year', severity: 'error', fixes: 'none', description: '与上一年报告的数字不衔接（上年结转、现行有效件数）', docs: docsPath('cross-year') },
+  meta: { id: 'cross-year', severity: 'error', fixes: 'none', name: '与上一年报告不衔接', description: '与上一年报告的数字不衔接（上年结转、现行有效件数）', docs: docsPath('cross-year') },
   check({ report, previousYear }) {
     if (!previousYear || previousYear.year !== report.year.year - 1) return [];
     const from = `${previousYear.source}（${previousYear.year} 年度）`;

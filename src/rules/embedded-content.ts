@@ -6,7 +6,7 @@ import { docsPath, type Rule } from './types';
  * report whose tables are embedded from passing as checked and clean.
  */
 export const embeddedContent: Rule = {
-  meta: { id: 'embedded-content', severity: 'error', fixes: 'none', description: '文档含嵌入内容（altChunk），无法检查', docs: docsPath('embedded-content') },
+  meta: { id: 'embedded-content', severity: 'error', fixes: 'none', name: '含无法检查的嵌入内容', description: '文档含嵌入内容（altChunk），无法检查', docs: docsPath('embedded-content') },
   check({ document }) {
     const count = document.altChunks ?? 0;
     if (count === 0) return [];

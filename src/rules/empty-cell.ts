@@ -7,7 +7,7 @@ import { docsPath, type Fix, type Rule } from './types';
  * unless the sums say the cell holds something else: then the value the sums imply is offered.
  */
 export const emptyCell: Rule = {
-  meta: { id: 'empty-cell', severity: 'error', fixes: 'fix', description: '数据单元格为空（空白不等于 0）', docs: docsPath('empty-cell') },
+  meta: { id: 'empty-cell', severity: 'error', fixes: 'fix', name: '单元格为空', description: '数据单元格为空（空白不等于 0）', docs: docsPath('empty-cell') },
   check({ report }) {
     return [...dataCells(report)].filter((p) => p.cell.value.kind === 'blank').map((place) => {
       const implied = [...new Set(impliedValues(place.table, place.cell))];

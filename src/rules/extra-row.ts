@@ -5,7 +5,7 @@ import { docsPath, type Diagnostic, type Rule } from './types';
 
 /** A row that the standard table does not have (小计 rows, dropped 2019 items …). Deleting data is the user's call. */
 export const extraRow: Rule = {
-  meta: { id: 'extra-row', severity: 'error', fixes: 'suggestion', description: '多出标准格式中没有的行', docs: docsPath('extra-row') },
+  meta: { id: 'extra-row', severity: 'error', fixes: 'suggestion', name: '多出的行', description: '多出标准格式中没有的行', docs: docsPath('extra-row') },
   check({ report }) {
     const found: Diagnostic[] = [];
     for (const table of report.tables) {

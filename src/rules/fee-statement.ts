@@ -7,7 +7,7 @@ const SECTION_SIX = template.headings.findIndex((h) => h.numeral === '六');
 
 /** Section 六 has to say whether 信息处理费 was collected (国办函〔2020〕109号), even when none was. */
 export const feeStatement: Rule = {
-  meta: { id: 'fee-statement', severity: 'warning', fixes: 'none', description: '第六部分未说明信息处理费收取情况', docs: docsPath('fee-statement') },
+  meta: { id: 'fee-statement', severity: 'warning', fixes: 'none', name: '未说明信息处理费', description: '第六部分未说明信息处理费收取情况', docs: docsPath('fee-statement') },
   check({ document, report }) {
     const heading = report.headings.find((h) => h.headingIndex === SECTION_SIX);
     if (!heading || report.year.year < textPhrases.feeStatement.fromYear) return [];

@@ -16,7 +16,7 @@ import { rowOrder } from './row-order';
 import { sectionHeading } from './section-heading';
 import { sumMismatch } from './sum-mismatch';
 import { textTableMismatch } from './text-table-mismatch';
-import type { Rule } from './types';
+import type { Rule, RuleId, RuleMeta } from './types';
 import { unconfirmedValue } from './unconfirmed-value';
 
 export * from './types';
@@ -30,3 +30,12 @@ export const rules: readonly Rule[] = [
   emptyCell, notANumber, sumMismatch, balance, unconfirmedValue, sectionHeading, embeddedContent,
   crossYear, textTableMismatch, reportYearText, feeStatement, placeholder,
 ];
+
+const META_BY_ID = new Map<RuleId, RuleMeta>(rules.map((r) => [r.meta.id, r.meta]));
+
+/** A rule's metadata by id (its name, docs, what it may emit). */
+export function ruleMeta(id: RuleId): RuleMeta {
+  const meta = META_BY_ID.get(id);
+  if (!meta) throw new Error(`no rule ${id}`);
+  return meta;
+}

@@ -7,7 +7,7 @@ import { docsPath, type Rule } from './types';
 
 /** A standard row absent from its table. */
 export const missingRow: Rule = {
-  meta: { id: 'missing-row', severity: 'error', fixes: 'fix', description: '缺少标准行', docs: docsPath('missing-row') },
+  meta: { id: 'missing-row', severity: 'error', fixes: 'fix', name: '缺少标准行', description: '缺少标准行', docs: docsPath('missing-row') },
   check({ report }) {
     return report.tables.flatMap((table) => table.missingRows.map((missing) => {
       const neighbour = missing.before ?? missing.after;

@@ -7,7 +7,7 @@ import { docsPath, type Rule } from './types';
 
 /** A standard table absent from a document that is a report. */
 export const missingTable: Rule = {
-  meta: { id: 'missing-table', severity: 'error', fixes: 'suggestion', description: '缺少标准表格', docs: docsPath('missing-table') },
+  meta: { id: 'missing-table', severity: 'error', fixes: 'suggestion', name: '缺少表格', description: '缺少标准表格', docs: docsPath('missing-table') },
   check(context) {
     const { report } = context;
     if (!report.isReport) return [];

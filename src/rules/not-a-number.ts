@@ -4,7 +4,7 @@ import { docsPath, type Diagnostic, type Fix, type Rule } from './types';
 
 /** A data cell that is not a plain non-negative integer (万元 amounts may be decimal). */
 export const notANumber: Rule = {
-  meta: { id: 'not-a-number', severity: 'error', fixes: 'fix', description: '数据不是规范的数字', docs: docsPath('not-a-number') },
+  meta: { id: 'not-a-number', severity: 'error', fixes: 'fix', name: '不是数字', description: '数据不是规范的数字', docs: docsPath('not-a-number') },
   check({ report }) {
     const found: Diagnostic[] = [];
     for (const place of dataCells(report)) {

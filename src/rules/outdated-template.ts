@@ -11,7 +11,7 @@ import { docsPath, type Diagnostic, type Rule } from './types';
  * is computed from the template data; the fix migrates the values as the migration data says.
  */
 export const outdatedTemplate: Rule = {
-  meta: { id: 'outdated-template', severity: 'error', fixes: 'fix', description: '使用了已废止的旧版年报格式', docs: docsPath('outdated-template') },
+  meta: { id: 'outdated-template', severity: 'error', fixes: 'fix', name: '仍为旧版格式', description: '使用了已废止的旧版年报格式', docs: docsPath('outdated-template') },
   check({ report }) {
     const required = formatForYear(report.year.year);
     return report.tables.filter((t) => isOlderFormat(t.variant, required.id)).map((table) => finding(table, report.year.year, required));

@@ -9,7 +9,7 @@ const PLACEHOLDERS = textPhrases.placeholders.map((p) => ({ ...p, regex: new Reg
  * it has any. This includes the blank report `nianbao template` writes, until it is filled in.
  */
 export const placeholder: Rule = {
-  meta: { id: 'placeholder', severity: 'error', fixes: 'none', description: '正文中留有模板占位文字（某某、XX、请在此处…）', docs: docsPath('placeholder') },
+  meta: { id: 'placeholder', severity: 'error', fixes: 'none', name: '留有模板占位文字', description: '正文中留有模板占位文字（某某、XX、请在此处…）', docs: docsPath('placeholder') },
   check({ document }) {
     return document.blocks.flatMap((block): Diagnostic[] => {
       if (block.kind !== 'paragraph') return [];

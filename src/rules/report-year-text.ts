@@ -18,7 +18,7 @@ const CONTEXT_BEFORE = 12;
  * 与2023年相比, 2023年以来, 〔2020〕109号, titles, dates) and section 五 are left alone.
  */
 export const reportYearText: Rule = {
-  meta: { id: 'report-year-text', severity: 'warning', fixes: 'none', description: '正文所写年份与报告年度不符', docs: docsPath('report-year-text') },
+  meta: { id: 'report-year-text', severity: 'warning', fixes: 'none', name: '正文年份与报告年度不符', description: '正文所写年份与报告年度不符', docs: docsPath('report-year-text') },
   check({ document, report }) {
     const { year, source } = report.year;
     if (source === 'assumed') return [];

@@ -6,7 +6,7 @@ import { docsPath, type Diagnostic, type Rule } from './types';
 
 /** A row label (or group label, or 表二 block title) that is not the standard one after normalisation. */
 export const rowLabel: Rule = {
-  meta: { id: 'row-label', severity: 'error', fixes: 'fix', description: '行标签与标准格式不一致', docs: docsPath('row-label') },
+  meta: { id: 'row-label', severity: 'error', fixes: 'fix', name: '行标签与标准不一致', description: '行标签与标准格式不一致', docs: docsPath('row-label') },
   check({ report }) {
     const found: Diagnostic[] = [];
     for (const table of report.tables) {

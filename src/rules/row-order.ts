@@ -3,7 +3,7 @@ import { docsPath, type Rule } from './types';
 
 /** Rows present but not in the standard order. */
 export const rowOrder: Rule = {
-  meta: { id: 'row-order', severity: 'warning', fixes: 'none', description: '行的顺序与标准格式不一致', docs: docsPath('row-order') },
+  meta: { id: 'row-order', severity: 'warning', fixes: 'none', name: '行顺序与标准不一致', description: '行的顺序与标准格式不一致', docs: docsPath('row-order') },
   check({ report }) {
     return report.tables.flatMap((table) => table.outOfOrder.map((row) => {
       const label = row.templateRow?.label ?? null;

@@ -7,7 +7,7 @@ import { docsPath, type Diagnostic, type Fix, type Rule } from './types';
 
 /** The six section headings: present, numbered 一、 … 六、, and worded as the notice words them. */
 export const sectionHeading: Rule = {
-  meta: { id: 'section-heading', severity: 'error', fixes: 'fix', description: '章节标题缺失、序号错误或措辞不规范', docs: docsPath('section-heading') },
+  meta: { id: 'section-heading', severity: 'error', fixes: 'fix', name: '章节标题不规范', description: '章节标题缺失、序号错误或措辞不规范', docs: docsPath('section-heading') },
   check({ report, document }) {
     if (!report.isReport) return [];
     const renumberingCollisions = collisions(report.headings, numberedSections(document.paragraphs));

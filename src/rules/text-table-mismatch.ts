@@ -21,7 +21,7 @@ const compiled = {
  */
 export const textTableMismatch: Rule = {
   meta: {
-    id: 'text-table-mismatch', severity: 'error', fixes: 'none',
+    id: 'text-table-mismatch', severity: 'error', fixes: 'none', name: '正文数字与表格不符',
     description: '正文中的数字与表格不一致', docs: docsPath('text-table-mismatch'),
   },
   check({ document, report }) {

@@ -51,13 +51,19 @@ export interface SumEvidence {
   labelColumns: number;
 }
 
+/**
+ * What a rule says about itself; the one source of its name in the pane, the CLI and the 检查记录,
+ * of the doc link in findings, and of what its findings may carry (checked by the rule tester).
+ */
 export interface RuleMeta {
   id: RuleId;
   severity: Severity;
-  /** 'fix': offers safe fixes; 'suggestion': only corrections the user picks; 'none'. */
+  /** 'fix': safe fixes (and suggestions); 'suggestion': only corrections the user picks; 'none': neither. */
   fixes: 'fix' | 'suggestion' | 'none';
+  /** Short Chinese name, as the pane heads a group of findings and the CLI tags a line. */
+  name: string;
   description: string;
-  /** Path of the rule's doc page in the repository. */
+  /** Path of the rule's doc page, relative to the package root (docs/ ships with the package). */
   docs: string;
 }
 
@@ -74,3 +80,15 @@ export interface Rule {
 }
 
 export const docsPath = (id: RuleId) => `docs/rules/${id}.md`;
+
+/**
+ * Why a finding carries more than its rule's metadata allows (a fix from a suggestion-only rule, a
+ * suggestion from a rule that has none), or null. Hosts trust the metadata, so the rule tester fails
+ * on any such finding, as ESLint refuses a fix from a rule without meta.fixable.
+ */
+export function beyondMeta(meta: RuleMeta, d: Diagnostic): string | null {
+  if (d.rule !== meta.id) return `finding of ${d.rule} checked against the metadata of ${meta.id}`;
+  if (d.fix && meta.fixes !== 'fix') return `rule ${meta.id} returned a fix (“${d.fix.description}”) but its meta.fixes is '${meta.fixes}': set meta.fixes to 'fix' or offer it as a suggestion`;
+  if (d.suggestions.length > 0 && meta.fixes === 'none') return `rule ${meta.id} returned a suggestion (“${d.suggestions[0].description}”) but its meta.fixes is 'none': set meta.fixes to 'suggestion'`;
+  return null;
+}

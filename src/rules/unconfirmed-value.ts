@@ -8,7 +8,7 @@ import { docsPath, type Rule } from './types';
  * no 2019 source) stays a warning until the user changes it or confirms it.
  */
 export const unconfirmedValue: Rule = {
-  meta: { id: 'unconfirmed-value', severity: 'warning', fixes: 'suggestion', description: '自动迁移填入的数值尚待确认', docs: docsPath('unconfirmed-value') },
+  meta: { id: 'unconfirmed-value', severity: 'warning', fixes: 'suggestion', name: '自动填入的数值待确认', description: '自动迁移填入的数值尚待确认', docs: docsPath('unconfirmed-value') },
   check({ report }) {
     return [...dataCells(report)].filter(({ cell: c }) => {
       const proposed = c.cell.bookmarks.map(confirmBookmarkValue).find((v) => v !== null);

@@ -1,7 +1,7 @@
 import { FORMAT_NAMES } from '../template';
 import type { TemplateVersion } from '../engine';
 import type { ReportYear } from '../mapping/report-year';
-import type { RuleId, Severity } from '../rules';
+import { ruleMeta, type RuleId, type Severity } from '../rules';
 import type { TableId } from '../template';
 import type { TemplateChoice } from '../hosts/report-host';
 
@@ -31,28 +31,8 @@ export const AREA_SUBTITLES: Record<FindingArea, string> = {
   body: '正文中的数字、年份、收费说明和占位文字',
 };
 
-/** Short Chinese rule names (the descriptions are in docs/rules/README.md). */
-export const RULE_NAMES: Record<RuleId, string> = {
-  'outdated-template': '仍为旧版格式',
-  'row-label': '行标签与标准不一致',
-  'column-label': '列标题与标准不一致',
-  'missing-row': '缺少标准行',
-  'extra-row': '多出的行',
-  'row-order': '行顺序与标准不一致',
-  'missing-table': '缺少表格',
-  'empty-cell': '单元格为空',
-  'not-a-number': '不是数字',
-  'sum-mismatch': '合计与各项之和不符',
-  balance: '申请数量不平衡（一＋二＝三＋四）',
-  'section-heading': '章节标题不规范',
-  'unconfirmed-value': '自动填入的数值待确认',
-  'embedded-content': '含无法检查的嵌入内容',
-  'text-table-mismatch': '正文数字与表格不符',
-  'report-year-text': '正文年份与报告年度不符',
-  'fee-statement': '未说明信息处理费',
-  placeholder: '留有模板占位文字',
-  'cross-year': '与上一年报告不衔接',
-};
+/** A rule's short Chinese name, as its group of findings is headed (from the rule's metadata). */
+export const ruleName = (id: RuleId): string => ruleMeta(id).name;
 
 export const SEVERITY_NAMES: Record<Severity, string> = { error: '错误', warning: '警告' };
 

@@ -1,11 +1,12 @@
 import { strict as assert } from 'node:assert';
-import { lintDocument } from '../../src/engine';
+import { lintDocument, lintDocx } from '../../src/engine';
 import { parseWordprocessingML } from '../../src/docmodel';
-import { documentXmlOf, openDocx } from '../../src/hosts/docx';
+import { applyFixToDocx, documentXmlOf, openDocx } from '../../src/hosts/docx';
 import { createWordHost, fixAllInWord, detectSupport, IGNORED_KEY, PANE_SETTINGS_KEY } from '../../src/hosts/word';
 import { findingKey, type CheckOptions } from '../../src/hosts/report-host';
-import { buildSeedDocx, type SeedId } from '../support/fixtures';
+import { buildSeedDocx, deleteTableRow, removeParagraph, renderDocx, seedSpec, tablesOf, withFeeStatement, type SeedId } from '../support/fixtures';
 import { FakeWord, type FakeWordOptions } from '../support/fake-word';
+import { flipFlopDocx, FLOP, withFlipFlopRule } from '../support/flip-flop-rule';
 
 const OPTIONS: CheckOptions = { currentYear: 2026, reportYear: null, trackChanges: false, comments: true };
 
@@ -67,6 +68,39 @@ describe('Word host against the fake Word API', () => {
     assert.deepEqual(lintFake(word).diagnostics, []);
     // Two round trips for the first read (collections, tables' OOXML), then three per writing pass.
     assert.ok(word.syncs <= 2 + 3 * outcome.passes, `${word.syncs} syncs for ${outcome.passes} passes`);
+  });
+
+  it('writes bottom-up: an insertion anchored on a table is written before that table is replaced', async () => {
+    // Heading 三 missing: its insertion is anchored after 表三 (the block before heading 四); 表三
+    // also lacks a row, whose insertion replaces the table. Written top-down, the replacement
+    // would leave the insertion without its anchor.
+    let spec = withFeeStatement(seedSpec('002'));
+    spec = removeParagraph(spec, '三、收到和处理政府信息公开申请情况');
+    const rows = tablesOf(spec)[1].rows;
+    spec = deleteTableRow(spec, 1, rows.findIndex((r) => r.cells.some((c) => c.text.replace(/\s/g, '') === '2.重复申请')));
+    const bytes = await renderDocx(spec);
+    const found = lintDocx(bytes, { currentYear: 2026 }).diagnostics;
+    const heading = found.find((d) => d.rule === 'section-heading')!.suggestions[0];
+    const row = found.find((d) => d.rule === 'missing-row')!.fix!;
+    assert.ok(heading.edits.some((e) => e.kind === 'insert-after' && 'tableIndex' in e.after && e.after.tableIndex === 1), 'the heading goes after 表三');
+    const both = { description: 'both', edits: [...row.edits, ...heading.edits] };
+
+    const word = new FakeWord(documentXmlOf(openDocx(bytes)));
+    const host = await createWordHost(word);
+    await host.check(OPTIONS);
+    const outcome = await host.applyFix(both, OPTIONS);
+    assert.deepEqual({ applied: outcome.applied, reason: outcome.reason }, { applied: true, reason: null });
+    const inDocx = lintDocx(applyFixToDocx(bytes, both).bytes, { currentYear: 2026 });
+    const summary = (r: { diagnostics: { rule: string; message: string }[] }) => r.diagnostics.map((d) => `${d.rule} ${d.message}`);
+    assert.deepEqual(summary(lintFake(word)), summary(inDocx), 'Word ends where the .docx host does');
+    assert.deepEqual(lintFake(word).report.tables.map((t) => t.missingRows.length), [0, 0, 0]);
+  });
+
+  it('fixAll stops when a pass would bring back a state it had (a cycle): one pass written', async () => {
+    const word = new FakeWord(documentXmlOf(openDocx(await flipFlopDocx())));
+    const outcome = await withFlipFlopRule(() => fixAllInWord(word.Word.run, detectSupport(word.Office), OPTIONS));
+    assert.equal(outcome.passes, 1);
+    assert.deepEqual(outcome.applied.map((a) => a.description), [`改为${FLOP}`]);
   });
 
   it('fixAll leaves the findings the user ignored alone', async () => {

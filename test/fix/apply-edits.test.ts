@@ -64,6 +64,24 @@ describe('applying edits to WordprocessingML', () => {
     assert.equal(rows[1].cells[1].text, '2.乙');
   });
 
+  it('treats two insertions at one point as a conflict: the first is written, the second skipped, never both in an order of chance', () => {
+    const insert = (text: string) => fix({ kind: 'insert-after', after: { paragraphIndex: 0 }, expected: '标题', xml: `<w:p>${run(text)}</w:p>` });
+    const [first, second] = [insert('甲'), insert('乙')];
+    const result = applyFixes(XML, [first, second], 0);
+    assert.deepEqual(result.applied, [first]);
+    assert.deepEqual(result.skipped.map((s) => [s.fix, s.reason]), [[second, '与另一处修改重叠，未同时应用']]);
+    assert.deepEqual(model(result.xml).blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : [])), ['标题', '甲', '尾']);
+
+    const rows = (text: string) => fix({
+      kind: 'insert-rows', tableIndex: 0, rowIndex: 2, formatRowIndex: 1, expected: rowText(model(XML).tables[0].rows[1].cells),
+      rows: [[{ text: '', gridSpan: 1, verticalMerge: 'continue' }, { text, gridSpan: 2, verticalMerge: null }]],
+    });
+    const [third, fourth] = [rows('3.丙'), rows('3.丁')];
+    const rowResult = applyFixes(XML, [third, fourth], 0);
+    assert.deepEqual(rowResult.applied, [third]);
+    assert.equal(model(rowResult.xml).tables[0].rows.length, 3);
+  });
+
   it('inserts a row that continues the merge above it, sized from the grid', () => {
     const before = model(XML).tables[0];
     const result = applyFixes(XML, [fix({

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
@@ -9,6 +9,7 @@ import type { Edit } from '../../src/edits/types';
 import { lintDocx } from '../../src/engine';
 import { fixAllDocx } from '../../src/hosts/docx';
 import { renderDocx, seedSpec, setApplicationsValue, setRowLabel, SEED_IDS, type SeedId } from '../support/fixtures';
+import { corpusDir } from '../support/corpus';
 
 /**
  * "Nothing lost" (issue 8): after fix-all, on seeds, real reports and their mutations, everything
@@ -18,7 +19,6 @@ import { renderDocx, seedSpec, setApplicationsValue, setRowLabel, SEED_IDS, type
  */
 
 const OPTIONS = { currentYear: 2026 };
-const CORPUS = resolve(__dirname, '../../../shared/corpus/real');
 /** Parts a fix may change: the main document, its comments and the lists naming a new comments part. */
 const EDITABLE_PARTS = /^(word\/document\.xml|word\/comments\.xml|\[Content_Types\]\.xml|word\/_rels\/document\.xml\.rels)$/;
 /** Elements that are not text: each one the user had must survive (as a multiset). */
@@ -105,8 +105,8 @@ function withMarksInCell(docx: Uint8Array, nth: number): Uint8Array {
 
 describe('fix-all loses nothing it did not target (property)', () => {
   it('the five real reports', function () {
-    if (!existsSync(CORPUS)) assert.fail(`../shared/corpus/real is missing (${CORPUS}): the repository must sit beside shared/`);
-    for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.docx'))) assertNothingLost(new Uint8Array(readFileSync(resolve(CORPUS, file))), file);
+    const corpus = corpusDir();
+    for (const file of readdirSync(corpus).filter((f) => f.endsWith('.docx'))) assertNothingLost(new Uint8Array(readFileSync(resolve(corpus, file))), file);
   });
 
   it('the seeds, with defects and marks in random cells', async () => {

@@ -40,7 +40,16 @@ ruleTester(columnLabel, {
 ruleTester(missingRow, {
   valid: [{ name: 'clean' }],
   invalid: [
-    { name: 'row deleted from 表三', mutate: (s) => deleteTableRow(s, 1, applicationsRow(s, '2.重复申请')), errors: [{ row: '2.重复申请', messageIncludes: ['3.要求提供公开出版物'] }] },
+    { name: 'row deleted from 表三', mutate: (s) => deleteTableRow(s, 1, applicationsRow(s, '2.重复申请')), errors: [{ row: '2.重复申请', fixable: true, messageIncludes: ['3.要求提供公开出版物'] }] },
+    {
+      // Its number is still in the totals: a row of zeros would leave them unbalanced, so it is no safe fix.
+      name: 'a deleted row that held data is a suggestion, not a safe zero insert',
+      mutate: (s) => {
+        const withData = ['received', 'disclosed', 'handledTotal'].reduce((x, row) => setApplicationsValue(setApplicationsValue(x, row, 'natural', '1'), row, 'total', '1'), s);
+        return deleteTableRow(withData, 1, applicationsRow(withData, '（一）予以公开'));
+      },
+      errors: [{ row: '（一）予以公开', fixable: false, messageIncludes: ['请填写实际数值'] }],
+    },
   ],
 });
 

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { lintDocx } from '../../src/engine';
+import { rules } from '../../src/rules';
 import { feeStatement } from '../../src/rules/fee-statement';
 import { placeholder } from '../../src/rules/placeholder';
 import { reportYearText } from '../../src/rules/report-year-text';
@@ -86,6 +87,17 @@ describe('text-table-mismatch: related cells', () => {
     assert.ok(finding.location && 'paragraphIndex' in finding.location);
     assert.equal(finding.related?.length, 2, 'new and carried-over totals');
     for (const cell of finding.related ?? []) assert.ok('tableIndex' in cell);
+  });
+});
+
+describe('findings at one place', () => {
+  it('come errors first, whatever order the rules run in', async () => {
+    const ids = rules.map((r) => r.meta.id);
+    assert.ok(ids.indexOf('report-year-text') < ids.indexOf('placeholder'), 'the warning’s rule runs first: only sorting puts the error first');
+    const bytes = await buildSeedDocx('002', say('2023年，某某局共发布政府信息247条。'));
+    const found = lintDocx(bytes, { currentYear: 2026 }).diagnostics;
+    const at = found.find((d) => d.rule === 'placeholder')!.location;
+    assert.deepEqual(found.filter((d) => JSON.stringify(d.location) === JSON.stringify(at)).map((d) => `${d.severity} ${d.rule}`), ['error placeholder', 'warning report-year-text']);
   });
 });
 

@@ -9,6 +9,7 @@ import { NEEDS_XML } from '../../src/hosts/wps/write';
 import { findingKey, type CheckOptions } from '../../src/hosts/report-host';
 import { buildSeedDocx, type SeedId } from '../support/fixtures';
 import { FakeWps, type FakeWpsOptions } from '../support/fake-wps';
+import { flipFlopDocx, FLIP, withFlipFlopRule } from '../support/flip-flop-rule';
 
 const OPTIONS: CheckOptions = { currentYear: 2026, reportYear: null, trackChanges: false, comments: true };
 const SAMPLE = path.resolve(__dirname, '../../samples/sample-report.docx');
@@ -105,6 +106,13 @@ describe('WPS host against the fake WPS object model', () => {
     assert.match(outcome.reason!, /内容已变化/);
     assert.equal(wps.cellText(l.tableIndex, l.rowIndex, l.cellIndex), '7');
     assert.deepEqual(writes(wps), []);
+  });
+
+  it('fixAll stops going in circles: WPS writes before it can ask, so the pass back to the start is the last', async () => {
+    const wps = new FakeWps(documentXmlOf(openDocx(await flipFlopDocx())));
+    const outcome = await withFlipFlopRule(() => fixAllInWps(wps.application.ActiveDocument!, OPTIONS));
+    assert.equal(outcome.passes, 2);
+    assert.ok(lintFake(wps).document.paragraphs.some((p) => p.text === FLIP), 'back where it started');
   });
 
   it('全部修复 on the sample: nothing fixable left, the heading written without its paragraph mark', async () => {

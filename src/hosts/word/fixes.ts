@@ -78,6 +78,8 @@ export function fixAllInWord(run: WordRun, support: WordApiSupport, options: Che
     await context.sync();
     for (;;) {
       const snapshot = await readSnapshot(context, structure);
+      // The document as first read: a pass that would bring it back goes in circles.
+      if (fixAll.passes === 0) fixAll.start(snapshot.model.xml);
       const result = lint(snapshot, options);
       const fixes = fixAll.fixesOf(result.diagnostics);
       if (!fixes) return done(result.diagnostics);

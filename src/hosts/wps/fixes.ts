@@ -31,6 +31,8 @@ export function fixAllInWps(document: WpsDocument, options: CheckOptions): WpsFi
   const fixAll = new FixAllRun(options.ignoredKeys);
   for (;;) {
     const { snapshot, result } = checkInWps(document, options);
+    // The document as first read: a pass that would bring it back goes in circles.
+    if (fixAll.passes === 0) fixAll.start(snapshot.model.xml);
     const fixes = fixAll.fixesOf(result.diagnostics);
     const outcome = fixes && writeFixes(document, snapshot, fixes, options);
     // WPS plans and writes in one step: what it wrote is recorded before asking whether to go on.

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import { makeStyles, tokens } from '@fluentui/react-components';
 import type { Fix } from '../../edits/types';
 import type { AreaGroup, Finding } from '../group-findings';
-import { AREA_NAMES, AREA_SUBTITLES, RULE_NAMES } from '../labels';
+import { AREA_NAMES, AREA_SUBTITLES, ruleName } from '../labels';
 import { FindingCard } from './FindingCard';
 
 const useStyles = makeStyles({
@@ -48,7 +48,7 @@ export function FindingAreaSection({ group, ignored, ...handlers }: FindingAreaS
       </h2>
       {group.rules.map(({ rule, findings }) => (
         <div key={rule} data-testid={`rule-${rule}`}>
-          <h3 className={styles.ruleHeading}>{RULE_NAMES[rule]}（{findings.length}）</h3>
+          <h3 className={styles.ruleHeading}>{ruleName(rule)}（{findings.length}）</h3>
           <ul className={styles.list}>
             {findings.map((f) => [
               handlers.resultBefore === f.id && <li key="fix-result" className={styles.slot}>{handlers.resultNode}</li>,
