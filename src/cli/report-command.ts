@@ -1,11 +1,10 @@
 import { parseArgs } from 'node:util';
-import type { PackageLimits } from '../docmodel';
-import { buildReview, renderReviewHtml, reviewJson, summariseLint, unreadableSummary, type ReportSummary } from '../review';
+import { buildReview, renderReviewHtml, reviewJson, type ReportSummary } from '../review';
 import { collectInputs } from './collect-files';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import type { CliIo } from './io';
 import { LIMIT_OPTIONS, limitsFrom } from './limit-options';
-import { lintPath } from './lint-path';
+import { processBatch } from './batch';
 import { outputProblem } from './output-target';
 
 export const REPORT_USAGE = `  nianbao report <文件或文件夹>... [-o 审核报告.html] [--format html|json] [--force]   汇总审核报告`;
@@ -19,7 +18,7 @@ html 是一个独立的网页文件（不联网，可拷到 U 盘打开、打印
 已有同名文件时不覆盖，除非加 --force。`;
 
 /** `nianbao report`: a reviewer's whole pile in one report. */
-export function runReport(args: string[], io: CliIo): number {
+export function runReport(args: string[], io: CliIo): number | Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args, allowPositionals: true, options: { output: { type: 'string', short: 'o' }, format: { type: 'string', default: 'html' }, force: { type: 'boolean' }, help: { type: 'boolean', short: 'h' }, ...LIMIT_OPTIONS } });
@@ -54,16 +53,19 @@ export function runReport(args: string[], io: CliIo): number {
 
   const inputs = collectInputs(parsed.positionals);
   const started = Date.now();
-  const summaries = inputs.flatMap((input, i) => {
-    io.progress?.(`${i + 1}/${inputs.length}  ${Math.round((Date.now() - started) / 1000)} 秒  ${input.path}`);
-    return input.problem ? [unreadableSummary(input.path, input.problem)] : summariseFile(input.path, io, limits);
-  });
+  const summaries = processBatch('report', inputs, io, limits, (done, path) =>
+    io.progress?.(`${done}/${inputs.length}  ${Math.round((Date.now() - started) / 1000)} 秒  ${path}`));
+  const write = (perFile: ReportSummary[][]) => writeReview(perFile.flat(), format, target, parsed.values.force === true, started, io);
+  return Array.isArray(summaries) ? write(summaries) : summaries.then(write);
+}
+
+function writeReview(summaries: ReportSummary[], format: 'html' | 'json', target: string, force: boolean, started: number, io: CliIo): number {
   io.progress?.('');
   const review = buildReview(summaries);
   const generatedAt = (io.now?.() ?? new Date()).toLocaleString('zh-CN', { hour12: false });
   const text = format === 'json' ? JSON.stringify(reviewJson(review), null, 2) + '\n' : renderReviewHtml(review, { generatedAt });
   try {
-    io.writeFileAtomic(target, new TextEncoder().encode(text), { replace: parsed.values.force === true });
+    io.writeFileAtomic(target, new TextEncoder().encode(text), { replace: force });
   } catch (error) {
     io.stderr(`无法写入 ${target}：${(error as Error).message}`);
     return EXIT_UNREADABLE_OR_USAGE;
@@ -71,11 +73,4 @@ export function runReport(args: string[], io: CliIo): number {
   io.stdout(`已写入 ${target}：${review.reports.length} 份年报，${review.withErrors} 份有错误${review.unreadable.length ? `，${review.unreadable.length} 个文件无法读取` : ''}${review.duplicates.length ? `，${review.duplicates.length} 处重复` : ''}${review.missingYears.length ? `，${review.missingYears.length} 个单位缺少年度` : ''}（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）。`);
   if (review.unreadable.length > 0) return EXIT_UNREADABLE_OR_USAGE;
   return review.withErrors > 0 ? EXIT_FINDINGS : EXIT_CLEAN;
-}
-
-/** The file's summary; none for a review report written earlier into the same folder. */
-function summariseFile(path: string, io: CliIo, limits: PackageLimits): ReportSummary[] {
-  const outcome = lintPath(path, io, limits);
-  if ('error' in outcome) return outcome.code === 'own-report' ? [] : [unreadableSummary(path, outcome.error)];
-  return [summariseLint(path, outcome.lint)];
 }
