@@ -7,7 +7,27 @@ const WHITESPACE = /[\s\u00a0\u2000-\u200b\u3000\ufeff]+/g;
 const QUOTES = /[“”„‟″"'‘’‚‛「」『』]/g;
 const NUMBER_SEPARATOR = /^(\d+)[、.．,，]/;
 
+/**
+ * Keys already computed: mapping asks for the same labels many times (column scores pairwise, row
+ * recognition, every table against every format). Bounded, and holding copies, not the document's
+ * strings (which are slices that would keep a whole document.xml alive).
+ */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_LIMIT = 50_000;
+
 export function labelKey(text: string): string {
+  const cached = keyCache.get(text);
+  if (cached !== undefined) return cached;
+  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
+  const key = computeLabelKey(text);
+  keyCache.set(detached(text), detached(key));
+  return key;
+}
+
+/** A copy of a string that shares no memory with the string it came from. */
+const detached = (s: string): string => (' ' + s).slice(1);
+
+function computeLabelKey(text: string): string {
   return text
     .normalize('NFKC')
     .replace(WHITESPACE, '')
@@ -19,6 +39,31 @@ export function labelKey(text: string): string {
 /** Display form of a document's text in messages: line breaks and runs of spaces collapsed. */
 export function displayText(text: string): string {
   return text.replace(/\s*\n\s*/g, '').replace(/[ \t\u3000]+/g, ' ').trim();
+}
+
+/**
+ * Whether `similarity(a, b)` can reach `minimum`, from lengths and shared characters alone: an edit
+ * script keeps at most the characters the two have in common, so the distance is at least the
+ * longer length minus that count. Much cheaper than the edit distance; false rules it out.
+ */
+export function couldBeSimilar(a: string, b: string, minimum: number): boolean {
+  const longer = Math.max(a.length, b.length);
+  if (longer === 0 || a === b) return true;
+  // A hair of slack: the bound must never be stricter than similarity's own floating-point test.
+  const allowed = (1 - minimum) * longer + 1e-9;
+  if (Math.abs(a.length - b.length) > allowed) return false;
+  // By UTF-16 code unit, as the edit distance counts.
+  const counts = new Map<number, number>();
+  for (let i = 0; i < a.length; i++) counts.set(a.charCodeAt(i), (counts.get(a.charCodeAt(i)) ?? 0) + 1);
+  let common = 0;
+  for (let i = 0; i < b.length; i++) {
+    const n = counts.get(b.charCodeAt(i));
+    if (n) {
+      common++;
+      counts.set(b.charCodeAt(i), n - 1);
+    }
+  }
+  return longer - common <= allowed;
 }
 
 /** Similarity in [0, 1] of two keys: 1 − Levenshtein distance / longer length. */
