@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { processFile, type BatchKind, type BatchSettings } from './batch';
 import { samePath, writeFileAtomic, type CliIo } from './io';
 
-/** A worker thread of processBatch: lints the files it is sent, one message per file back. */
+/** A worker thread of processBatch: says when it is ready, then lints the files it is sent, one message per file back. */
 const settings = workerData as BatchSettings;
 const io: CliIo = {
   stdout: () => undefined,
@@ -17,3 +17,4 @@ const io: CliIo = {
 parentPort!.on('message', ({ index, kind, path }: { index: number; kind: BatchKind; path: string }) => {
   parentPort!.postMessage({ index, result: processFile(kind, path, io, settings.limits) });
 });
+parentPort!.postMessage({ ready: true });

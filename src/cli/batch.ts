@@ -33,29 +33,28 @@ const skipped = <K extends BatchKind>(kind: K, input: CollectedInput): BatchResu
   (kind === 'lint' ? unreadableFile(input.path, input.problem!) : [unreadableSummary(input.path, input.problem!)]) as BatchResult<K>;
 
 /**
- * Every input processed, results in input order. Large batches go to worker threads when the I/O
- * allows it (io.threads): one per core, each taking the next file as it finishes one. Small
- * batches stay in this thread, where they are faster than starting workers (bench/README.md).
+ * Every input processed, results in input order. Large batches also use worker threads when the
+ * I/O allows it (io.threads): this thread and one worker per further core each take the next file
+ * as they finish one. Small batches stay in this thread, where starting a worker (it loads and
+ * warms up the engine) costs more than it brings (break-even measured in bench/README.md).
  * `onDone` is called once per file as it completes (for progress), in completion order.
  */
 export function processBatch<K extends BatchKind>(kind: K, inputs: readonly CollectedInput[], io: CliIo, limits: PackageLimits, onDone: (done: number, path: string) => void = () => undefined): BatchResult<K>[] | Promise<BatchResult<K>[]> {
   const readable = inputs.filter((input) => !input.problem).length;
   const threads = io.threads;
-  if (!threads || threads.count < 2 || readable < threads.minBatch) {
+  if (!threads || threads.count < 2 || readable < Math.max(1, threads.minBatch)) {
     return inputs.map((input, i) => {
       onDone(i + 1, input.path);
       return input.problem ? skipped(kind, input) : processFile(kind, input.path, io, limits);
     });
   }
-  return inWorkers(kind, inputs, Math.min(threads.count, readable), { currentYear: io.currentYear, limits }, onDone)
-    // A worker that cannot start or dies (no worker support, a missing file in a partial install): same results, one thread.
-    .catch((error: Error) => {
-      process.emitWarning(`工作线程不可用，改为单线程检查（${error.message}）`, 'NianbaoWorkerWarning');
-      return inputs.map((input) => (input.problem ? skipped(kind, input) : processFile(kind, input.path, io, limits)));
-    });
+  const shareHere = threads.thisThreadToo !== false;
+  return withWorkers(kind, inputs, shareHere ? threads.count - 1 : threads.count, shareHere, io, limits, onDone);
 }
 
-function inWorkers<K extends BatchKind>(kind: K, inputs: readonly CollectedInput[], count: number, settings: BatchSettings, onDone: (done: number, path: string) => void): Promise<BatchResult<K>[]> {
+type WorkerMessage<K extends BatchKind> = { ready: true } | { index: number; result: BatchResult<K> };
+
+function withWorkers<K extends BatchKind>(kind: K, inputs: readonly CollectedInput[], workerCount: number, shareHere: boolean, io: CliIo, limits: PackageLimits, onDone: (done: number, path: string) => void): Promise<BatchResult<K>[]> {
   const results: BatchResult<K>[] = new Array(inputs.length);
   const queue: number[] = [];
   inputs.forEach((input, i) => {
@@ -63,32 +62,58 @@ function inWorkers<K extends BatchKind>(kind: K, inputs: readonly CollectedInput
     else queue.push(i);
   });
   let done = inputs.length - queue.length;
-  const workers = Array.from({ length: count }, () => startWorker(settings));
-  const finish = () => Promise.all(workers.map((w) => w.terminate()));
-  return new Promise<BatchResult<K>[]>((resolve, reject) => {
-    let failed = false;
-    const fail = (error: unknown) => {
-      if (failed) return;
-      failed = true;
-      void finish().finally(() => reject(error));
+  return new Promise((resolve) => {
+    let finished = false;
+    let thisThreadBusy = false;
+    const workers = new Set<Worker>();
+    /** The file each worker is on. */
+    const working = new Map<Worker, number>();
+    const complete = (index: number, result: BatchResult<K>) => {
+      results[index] = result;
+      onDone(++done, inputs[index].path);
+      if (done < inputs.length || finished) return;
+      finished = true;
+      for (const worker of workers) void worker.terminate();
+      resolve(results);
+    };
+    // This thread takes one file per turn of the event loop, so the workers' messages get through in between.
+    const takeNextHere = () => {
+      const index = finished || (!shareHere && workers.size > 0) ? undefined : queue.shift();
+      thisThreadBusy = index !== undefined;
+      if (index === undefined) return;
+      complete(index, processFile(kind, inputs[index].path, io, limits));
+      setImmediate(takeNextHere);
     };
     const feed = (worker: Worker) => {
       const index = queue.shift();
-      if (index !== undefined) worker.postMessage({ index, kind, path: inputs[index].path });
+      if (index === undefined) return;
+      working.set(worker, index);
+      worker.postMessage({ index, kind, path: inputs[index].path });
     };
-    for (const worker of workers) {
-      worker.on('message', ({ index, result }: { index: number; result: BatchResult<K> }) => {
-        results[index] = result;
-        onDone(++done, inputs[index].path);
-        if (done === inputs.length) void finish().then(() => resolve(results), fail);
-        else feed(worker);
+    // A worker that fails (no worker support, a partial install): its file goes back to the queue, this thread carries on.
+    const retire = (worker: Worker, why: string) => {
+      if (finished || !workers.delete(worker)) return;
+      const index = working.get(worker);
+      working.delete(worker);
+      if (index !== undefined) queue.unshift(index);
+      void worker.terminate();
+      process.emitWarning(`工作线程不可用，改为单线程检查（${why}）`, 'NianbaoWorkerWarning');
+      if (!thisThreadBusy) takeNextHere();
+    };
+    for (let i = 0; i < workerCount; i++) {
+      const worker = startWorker({ currentYear: io.currentYear, limits });
+      workers.add(worker);
+      worker.on('message', (message: WorkerMessage<K>) => {
+        if ('index' in message) {
+          working.delete(worker);
+          complete(message.index, message.result);
+        }
+        if (!finished) feed(worker);
       });
-      worker.on('error', fail);
-      worker.on('exit', (code) => {
-        if (done < inputs.length) fail(new Error(`worker exited with code ${code}`));
-      });
-      feed(worker);
+      worker.on('error', (error) => retire(worker, error.message));
+      worker.on('exit', (code) => retire(worker, `exit ${code}`));
     }
+    takeNextHere();
   });
 }
 

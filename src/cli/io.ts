@@ -23,7 +23,12 @@ export interface CliIo {
    * Worker threads a batch (lint or report of many files) may use, from how many files on; absent:
    * everything in this thread (as with in-memory I/O in tests, which workers could not see).
    */
-  threads?: { count: number; minBatch: number };
+  threads?: {
+    count: number;
+    minBatch: number;
+    /** Whether this thread lints files too (default), or only hands them out (count workers then). */
+    thisThreadToo?: boolean;
+  };
 }
 
 /**
