@@ -8,24 +8,26 @@ const QUOTES = /[“”„‟″"'‘’‚‛「」『』]/g;
 const NUMBER_SEPARATOR = /^(\d+)[、.．,，]/;
 
 /**
- * Keys already computed: mapping asks for the same labels many times (column scores pairwise, row
- * recognition, every table against every format). Bounded, and holding copies, not the document's
- * strings (which are slices that would keep a whole document.xml alive).
+ * A string function with its results remembered: mapping asks for the same labels many times
+ * (column scores pairwise, row recognition, every table against every format). Bounded, and
+ * holding copies, not the document's strings (slices that would keep a whole document.xml alive).
  */
-const keyCache = new Map<string, string>();
-const KEY_CACHE_LIMIT = 50_000;
-
-export function labelKey(text: string): string {
-  const cached = keyCache.get(text);
-  if (cached !== undefined) return cached;
-  if (keyCache.size >= KEY_CACHE_LIMIT) keyCache.clear();
-  const key = computeLabelKey(text);
-  keyCache.set(detached(text), detached(key));
-  return key;
+export function memoised(compute: (text: string) => string, limit = 50_000): (text: string) => string {
+  const known = new Map<string, string>();
+  return (text) => {
+    const cached = known.get(text);
+    if (cached !== undefined) return cached;
+    if (known.size >= limit) known.clear();
+    const result = compute(text);
+    known.set(detached(text), detached(result));
+    return result;
+  };
 }
 
 /** A copy of a string that shares no memory with the string it came from. */
 const detached = (s: string): string => (' ' + s).slice(1);
+
+export const labelKey: (text: string) => string = memoised(computeLabelKey);
 
 function computeLabelKey(text: string): string {
   return text
