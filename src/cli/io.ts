@@ -1,4 +1,5 @@
 import { chmodSync, constants, copyFileSync, existsSync, linkSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
 /** What the commands need from the outside world: passed in, so tests run them in-process. */
@@ -18,7 +19,23 @@ export interface CliIo {
   progress?: (text: string) => void;
   /** The local time, for a report's header. */
   now?: () => Date;
+  /**
+   * Worker threads a batch (lint or report of many files) may use, from how many files on; absent:
+   * everything in this thread (as with in-memory I/O in tests, which workers could not see).
+   */
+  threads?: {
+    count: number;
+    minBatch: number;
+    /** Whether this thread lints files too (default), or only hands them out (count workers then). */
+    thisThreadToo?: boolean;
+  };
 }
+
+/**
+ * From how many files a batch is faster in worker threads than in one (startup of a worker, which
+ * loads the engine, against the files it takes over); measured on 2 cores, see bench/README.md.
+ */
+export const WORKER_BREAK_EVEN = 24;
 
 export interface WriteOptions {
   replace: boolean;
@@ -74,4 +91,5 @@ export const processIo = (): CliIo => ({
   currentYear: new Date().getFullYear(),
   progress: process.stderr.isTTY ? (text) => process.stderr.write(`\r\x1b[K${text}`) : undefined,
   now: () => new Date(),
+  threads: { count: availableParallelism(), minBatch: WORKER_BREAK_EVEN },
 });

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CURRENT_FORMAT } from '../template';
 import type { PackageLimits } from '../docmodel';
-import type { LintResult } from '../engine';
 import { collectInputs } from './collect-files';
 import type { FileResult } from './file-result';
 import { formatJson } from './format-json';
@@ -12,9 +11,9 @@ import { runFix } from './fix-command';
 import { processIo, type CliIo } from './io';
 import { LIMIT_OPTIONS, LIMITS_USAGE, limitsFrom } from './limit-options';
 import { outputProblem } from './output-target';
-import { lintPath } from './lint-path';
 import { REPORT_USAGE, runReport } from './report-command';
-import { checkAgainst, findPrevious, linted, type LintedReport } from './previous-year';
+import { checkAgainst, checkFile, findPrevious, type CheckedFile } from './previous-year';
+import { processBatch } from './batch';
 import { runTemplate } from './template-command';
 
 export { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
@@ -87,32 +86,41 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
     return EXIT_UNREADABLE_OR_USAGE;
   }
 
-  let previousGiven: LintedReport | null = null;
+  let previousGiven: CheckedFile | null = null;
   if (parsed.values.prev !== undefined) {
-    const prev = lintFile(parsed.values.prev, io, limits);
-    if (!('result' in prev) || !prev.result.isReport) {
-      io.stderr(`无法使用上一年报告 ${parsed.values.prev}：${'result' in prev ? '未找到年度报告的表格和章节标题。' : prev.error}`);
+    const prev = checkFile(parsed.values.prev, io, limits);
+    if (prev.error !== null || !prev.isReport) {
+      io.stderr(`无法使用上一年报告 ${parsed.values.prev}：${prev.error ?? '未找到年度报告的表格和章节标题。'}`);
       return EXIT_UNREADABLE_OR_USAGE;
     }
-    previousGiven = linted(parsed.values.prev, prev.result);
+    previousGiven = prev;
   }
-  const checked = collectInputs(parsed.positionals).map((input) =>
-    input.problem ? unreadable(input.path, input.problem) : lintFile(input.path, io, limits));
-  const reports = checked.flatMap((c) => ('result' in c ? [linted(c.file, c.result)] : []));
-  const results = checked.map((c): FileResult => {
-    if (!('result' in c)) return c;
-    const report = reports.find((r) => r.file === c.file)!;
-    const previous = findPrevious(report, reports, previousGiven);
-    if (!previous) return fileResult(c.file, c.result, null);
-    const { result, pairing } = checkAgainst(report, previous, io.currentYear);
-    return fileResult(c.file, result, pairing);
+  const checked = processBatch('lint', collectInputs(parsed.positionals), io, limits);
+  const report = (files: CheckedFile[]) => {
+    const results = pairWithPreviousYear(files, previousGiven, io, limits);
+    return writeLintOutput(results, format, output, parsed.values.force === true, io);
+  };
+  return Array.isArray(checked) ? report(checked) : checked.then(report);
+}
+
+/** Each report checked against last year's where that report is known (--prev or among the inputs). */
+function pairWithPreviousYear(checked: CheckedFile[], previousGiven: CheckedFile | null, io: CliIo, limits: PackageLimits): FileResult[] {
+  return checked.map((c): FileResult => {
+    if (c.error !== null) return fileResult(c, null);
+    const previous = findPrevious(c, checked, previousGiven);
+    if (!previous) return fileResult(c, null);
+    const { result, pairing } = checkAgainst(c, previous, io, limits);
+    return fileResult(result, pairing);
   });
+}
+
+function writeLintOutput(results: FileResult[], format: 'text' | 'json' | 'xlsx', output: string | undefined, force: boolean, io: CliIo): number | Promise<number> {
   const exitCode = results.some((r) => r.error)
     ? EXIT_UNREADABLE_OR_USAGE
     : results.some((r) => r.diagnostics.some((d) => d.severity === 'error')) ? EXIT_FINDINGS : EXIT_CLEAN;
   if (format === 'xlsx') {
     return formatXlsx(results, new Date()).then((bytes) => {
-      io.writeFileAtomic(output!, bytes, { replace: parsed.values.force === true });
+      io.writeFileAtomic(output!, bytes, { replace: force });
       io.stdout(`检查记录已写入 ${output}（${results.length} 个文件）。`);
       return exitCode;
     }).catch((error: Error) => {
@@ -124,17 +132,9 @@ export function runCli(argv: string[], io: CliIo): number | Promise<number> {
   return exitCode;
 }
 
-function fileResult(file: string, result: LintResult, previous: FileResult['previous']): FileResult {
-  return { file, template: result.template, error: null, diagnostics: result.diagnostics, year: result.year, isReport: result.isReport, previous };
-}
-
-function lintFile(path: string, io: CliIo, limits: PackageLimits): FileResult | { file: string; result: LintResult } {
-  const outcome = lintPath(path, io, limits);
-  return 'error' in outcome ? unreadable(path, outcome.error) : { file: path, result: outcome.lint };
-}
-
-function unreadable(file: string, error: string): FileResult {
-  return { file, template: null, error, diagnostics: [], year: null, isReport: false, previous: null };
+function fileResult(checked: CheckedFile, previous: FileResult['previous']): FileResult {
+  const { file, template, error, diagnostics, year, isReport } = checked;
+  return { file, template, error, diagnostics, year, isReport, previous };
 }
 
 export function runFromProcess(): void {

@@ -1,13 +1,12 @@
 import { parseArgs } from 'node:util';
-import type { PackageLimits } from '../docmodel';
-import { buildReview, renderReviewHtml, reviewJson, summariseLint, unreadableSummary, type Review, type ReportSummary } from '../review';
+import { buildReview, renderReviewHtml, reviewJson, type Review, type ReportSummary } from '../review';
 // Not through ../review's index: the browser review page imports that and must not carry exceljs.
 import { reviewWorkbook } from '../review/review-xlsx';
 import { collectInputs } from './collect-files';
 import { EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE_OR_USAGE } from './exit-codes';
 import type { CliIo } from './io';
 import { LIMIT_OPTIONS, limitsFrom } from './limit-options';
-import { lintPath } from './lint-path';
+import { processBatch } from './batch';
 import { outputProblem } from './output-target';
 
 export const REPORT_USAGE = `  nianbao report <文件或文件夹>... [-o 审核报告.html] [--format html|xlsx|json] [--force]   汇总审核报告`;
@@ -57,10 +56,13 @@ export function runReport(args: string[], io: CliIo): number | Promise<number> {
 
   const inputs = collectInputs(parsed.positionals);
   const started = Date.now();
-  const summaries = inputs.flatMap((input, i) => {
-    io.progress?.(`${i + 1}/${inputs.length}  ${Math.round((Date.now() - started) / 1000)} 秒  ${input.path}`);
-    return input.problem ? [unreadableSummary(input.path, input.problem)] : summariseFile(input.path, io, limits);
-  });
+  const summaries = processBatch('report', inputs, io, limits, (done, path) =>
+    io.progress?.(`${done}/${inputs.length}  ${Math.round((Date.now() - started) / 1000)} 秒  ${path}`));
+  const write = (perFile: ReportSummary[][]) => writeReview(perFile.flat(), format, target, parsed.values.force === true, started, io);
+  return Array.isArray(summaries) ? write(summaries) : summaries.then(write);
+}
+
+function writeReview(summaries: ReportSummary[], format: 'html' | 'json' | 'xlsx', target: string, force: boolean, started: number, io: CliIo): number | Promise<number> {
   io.progress?.('');
   const review = buildReview(summaries);
   const now = io.now?.() ?? new Date();
@@ -71,7 +73,7 @@ export function runReport(args: string[], io: CliIo): number | Promise<number> {
   };
   const write = (bytes: Uint8Array): number => {
     try {
-      io.writeFileAtomic(target, bytes, { replace: parsed.values.force === true });
+      io.writeFileAtomic(target, bytes, { replace: force });
     } catch (error) {
       io.stderr(`无法写入 ${target}：${(error as Error).message}`);
       return EXIT_UNREADABLE_OR_USAGE;
@@ -91,11 +93,4 @@ export function runReport(args: string[], io: CliIo): number | Promise<number> {
 function reviewText(review: Review, format: 'html' | 'json', now: Date): string {
   if (format === 'json') return JSON.stringify(reviewJson(review), null, 2) + '\n';
   return renderReviewHtml(review, { generatedAt: now.toLocaleString('zh-CN', { hour12: false }) });
-}
-
-/** The file's summary; none for a review report written earlier into the same folder. */
-function summariseFile(path: string, io: CliIo, limits: PackageLimits): ReportSummary[] {
-  const outcome = lintPath(path, io, limits);
-  if ('error' in outcome) return outcome.code === 'own-report' ? [] : [unreadableSummary(path, outcome.error)];
-  return [summariseLint(path, outcome.lint)];
 }

@@ -22,7 +22,19 @@ export interface TemplateVocabulary {
   captions: string[];
 }
 
+/** Built once per template table (the template is constant), not for every Word table mapped onto it. */
+const vocabularies = new WeakMap<TemplateTable, TemplateVocabulary>();
+
 export function vocabulary(table: TemplateTable): TemplateVocabulary {
+  let words = vocabularies.get(table);
+  if (!words) {
+    words = buildVocabulary(table);
+    vocabularies.set(table, words);
+  }
+  return words;
+}
+
+function buildVocabulary(table: TemplateTable): TemplateVocabulary {
   const headers = new Set<string>();
   const rowLabels = new Set<string>();
   const titles: string[] = [];

@@ -1,7 +1,7 @@
 import type { Paragraph } from '../docmodel';
 import { template } from '../template';
 import type { HeadingMatch } from './model';
-import { labelKey, similarity } from './normalise';
+import { couldBeSimilar, labelKey, similarity } from './normalise';
 import { endsLikeSection, isSubHeadingNumbering, sectionNumeral, splitNumbering } from './numbering';
 
 /** A trailing note such as （有关情况附表） or （附表） does not change which heading it is. */
@@ -43,6 +43,7 @@ export function splitRunOn(title: string): { head: string; tail: string } {
  */
 export function findHeadings(paragraphs: readonly Paragraph[]): HeadingMatch[] {
   const candidates: (HeadingMatch & { similarity: number; subHeading: boolean })[] = [];
+  const wordingsOf = template.headings.map((heading) => [heading.title, ...heading.acceptedTitles].map(labelKey));
   for (const p of paragraphs) {
     const text = p.text.trim();
     if (text === '') continue;
@@ -51,9 +52,9 @@ export function findHeadings(paragraphs: readonly Paragraph[]): HeadingMatch[] {
     if (head.length > MAX_HEADING_LENGTH) continue;
     const key = titleKey(head);
     const numbered = numbering !== '' || p.autoNumbered;
-    template.headings.forEach((heading, headingIndex) => {
-      const wordings = [heading.title, ...heading.acceptedTitles].map(labelKey);
-      const best = Math.max(...wordings.map((w) => (key.length > w.length + MAX_EXTRA_LENGTH ? 0 : similarity(key, w))));
+    wordingsOf.forEach((wordings, headingIndex) => {
+      // The edit distance only where lengths and shared characters leave MIN_SIMILARITY possible: most paragraphs are no heading.
+      const best = Math.max(...wordings.map((w) => (key.length > w.length + MAX_EXTRA_LENGTH || !couldBeSimilar(key, w, MIN_SIMILARITY) ? 0 : similarity(key, w))));
       if (best < MIN_SIMILARITY || (!numbered && best < 1)) return;
       candidates.push({
         headingIndex, paragraphIndex: p.paragraphIndex, text: p.text, numbering, title: head, tail, autoNumbered: p.autoNumbered,

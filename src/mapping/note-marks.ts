@@ -1,4 +1,4 @@
-import { labelKey } from './normalise';
+import { labelKey, memoised } from './normalise';
 
 /**
  * Note marks written after a number or a label: they point to a note under the table and are not
@@ -39,4 +39,4 @@ export const splitValueMark = (text: string): NoteMarked => split(text, [VALUE_M
 export const splitLabelMark = (text: string): NoteMarked => split(text, [VALUE_MARK, LABEL_NOTE]);
 
 /** The comparison key of a document label, its note marks left out: 自然人（含外籍） is the 自然人 column. */
-export const markedLabelKey = (text: string): string => labelKey(splitLabelMark(text).body);
+export const markedLabelKey: (text: string) => string = memoised((text) => labelKey(splitLabelMark(text).body));

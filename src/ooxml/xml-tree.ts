@@ -74,10 +74,20 @@ export interface Splice {
   text: string;
 }
 
-/** Applies non-overlapping splices to `xml` (any order given; applied from the end backwards). */
-export function applySplices(xml: string, splices: Splice[]): string {
-  const ordered = [...splices].sort((a, b) => b.start - a.start || b.end - a.end);
-  let out = xml;
-  for (const s of ordered) out = out.slice(0, s.start) + s.text + out.slice(s.end);
-  return out;
+/**
+ * Applies non-overlapping splices to `xml` (any order given) in one pass, building the output once:
+ * linear in the document, however many splices. Insertions at one point come out in reverse of
+ * the order given, and before a replacement starting there.
+ */
+export function applySplices(xml: string, splices: readonly Splice[]): string {
+  const ordered = splices.map((splice, order) => ({ splice, order }));
+  ordered.sort((a, b) => a.splice.start - b.splice.start || a.splice.end - b.splice.end || b.order - a.order);
+  const parts: string[] = [];
+  let copiedTo = 0;
+  for (const { splice } of ordered) {
+    parts.push(xml.slice(copiedTo, splice.start), splice.text);
+    copiedTo = splice.end;
+  }
+  parts.push(xml.slice(copiedTo));
+  return parts.join('');
 }

@@ -3,6 +3,7 @@ import { parseWordprocessingML } from '../../src/docmodel';
 import { rowText, type Fix } from '../../src/edits/types';
 import { applyFixes } from '../../src/hosts/docx';
 import { paragraphLikeXml } from '../../src/ooxml/cell-xml';
+import { applySplices } from '../../src/ooxml/xml-tree';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const doc = (body: string) => `<w:document ${W}><w:body>${body}</w:body></w:document>`;
@@ -157,5 +158,37 @@ describe('a paragraph made like another', () => {
   it('keeps the formatting but not the numbering, bookmarks or ids', () => {
     const model = '<w:p w14:paraId="1A2B"><w:pPr><w:pStyle w:val="Heading1"/><w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr><w:jc w:val="left"/></w:pPr><w:bookmarkStart w:id="3" w:name="_Toc1"/><w:r><w:rPr><w:b/></w:rPr><w:t>四、旧</w:t></w:r><w:bookmarkEnd w:id="3"/></w:p>';
     assert.equal(paragraphLikeXml(model, '三、新'), '<w:p><w:pPr><w:pStyle w:val="Heading1"/><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">三、新</w:t></w:r></w:p>');
+  });
+});
+
+describe('many fixes in one document', () => {
+  const rows = 300;
+  const bigTable = `<w:tbl><w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>` +
+    Array.from({ length: rows }, (_, i) => `<w:tr>${cell(run(`行${i}`))}${cell(i % 3 === 0 ? '' : run(String(i)))}</w:tr>`).join('') + '</w:tbl>';
+  const bigXml = doc(`<w:p>${run('标题')}</w:p>${bigTable}<w:p>${run('尾')}</w:p>`);
+  const blankCellFixes = Array.from({ length: rows }, (_, i) => i).filter((i) => i % 3 === 0)
+    .map((i) => fix({ kind: 'set-cell-text', tableIndex: 0, rowIndex: i, cellIndex: 1, expected: '', text: '0' }));
+
+  it('applies a hundred fixes at once exactly as applied one after another', () => {
+    const together = applyFixes(bigXml, blankCellFixes, 0);
+    assert.equal(together.applied.length, blankCellFixes.length);
+    assert.equal(together.skipped.length, 0);
+    // Applied from the last to the first, one at a time, every offset stays valid: the reference result.
+    const oneByOne = [...blankCellFixes].reverse().reduce((xml, f) => applyFixes(xml, [f], 0).xml, bigXml);
+    assert.equal(together.xml, oneByOne);
+    const cells = model(together.xml).tables[0].rows.map((r) => r.cells[1].text);
+    assert.deepEqual(cells, Array.from({ length: rows }, (_, i) => (i % 3 === 0 ? '0' : String(i))));
+  });
+
+  it('keeps insertions at one point in reverse of the given order, before a replacement starting there', () => {
+    const xml = 'abcdef';
+    const spliced = applySplices(xml, [
+      { start: 2, end: 2, text: '1' },
+      { start: 4, end: 6, text: 'X' },
+      { start: 2, end: 2, text: '2' },
+      { start: 2, end: 3, text: 'C' },
+      { start: 0, end: 0, text: '<' },
+    ]);
+    assert.equal(spliced, '<ab21CdX');
   });
 });

@@ -5,7 +5,8 @@ import { feeStatement } from '../../src/rules/fee-statement';
 import { placeholder } from '../../src/rules/placeholder';
 import { reportYearText } from '../../src/rules/report-year-text';
 import { textTableMismatch } from '../../src/rules/text-table-mismatch';
-import { TextPhrasesSchema, textPhrases } from '../../src/template';
+import { textPhrases } from '../../src/template';
+import { TextPhrasesSchema } from '../../src/template/text-phrases-schema';
 import {
   buildSeedDocx, FEE_SENTENCE, insertParagraphAfter, paragraph, replaceParagraph, setApplicationsValue, setReviewValue, type ReportSpec,
 } from '../support/fixtures';

@@ -2,8 +2,9 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  CURRENT_FORMAT, CURRENT_VARIANT, FIRST_FORMAT_YEAR, FORMAT_NAMES, formatForYear, isOlderFormat, migrationFor, template, TemplateSchema,
+  CURRENT_FORMAT, CURRENT_VARIANT, FIRST_FORMAT_YEAR, FORMAT_NAMES, formatForYear, isOlderFormat, migrationFor, template,
 } from '../../src/template';
+import { TemplateSchema } from '../../src/template/schema';
 
 const SRC = join(__dirname, '../../src');
 

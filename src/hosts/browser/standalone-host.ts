@@ -1,7 +1,7 @@
-import { DEFAULT_LIMITS, DocumentReadError } from '../../docmodel';
+import { DEFAULT_LIMITS, DocumentReadError, readDocument, type DocumentModel } from '../../docmodel';
 import { tooLarge } from '../../docmodel/zip-archive';
 import type { Fix } from '../../edits/types';
-import { lintDocx } from '../../engine';
+import { lintDocument } from '../../engine';
 import { blankReportDocx, buildDocx, documentXml, escapeXml, standardTableXml, templateYear } from '../../generate';
 import { CURRENT_VARIANT, TABLE_IDS, tableNumeral, template, type TableId } from '../../template';
 import { applyFixToDocx, fixAllDocx } from '../docx';
@@ -48,6 +48,13 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
   const storage = options.storage === undefined ? usableLocalStorage() : options.storage;
   const memoryIgnored = new Map<string, string[]>();
   let current: { bytes: Uint8Array; fileName: string } | null = null;
+  /** The document as read when the file was opened, for the pane's first check: a file is read once, not twice. */
+  let readOnOpen: { bytes: Uint8Array; document: DocumentModel } | null = null;
+  const documentOf = (bytes: Uint8Array): DocumentModel => {
+    const document = readOnOpen?.bytes === bytes ? readOnOpen.document : readDocument(bytes);
+    readOnOpen = null;
+    return document;
+  };
   /** The bytes as last opened or downloaded: anything else is an unsaved change. */
   let savedBytes: Uint8Array | null = null;
   /** The states before each fix of this file, newest last, for 撤销. */
@@ -72,7 +79,7 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
 
     async check(o: CheckOptions): Promise<CheckResult> {
       const { bytes, fileName } = opened();
-      const lint = lintDocx(bytes, lintOptions(o));
+      const lint = lintDocument(documentOf(bytes), lintOptions(o));
       return {
         lint: { template: lint.template, year: lint.year, isReport: lint.isReport, diagnostics: lint.diagnostics },
         document: lint.document,
@@ -165,9 +172,13 @@ export function createStandaloneHost(options: StandaloneHostOptions): Standalone
     currentFileName: () => current?.fileName ?? null,
 
     async open(bytes: Uint8Array, fileName: string): Promise<void> {
-      // Reading it once here turns an unreadable file into a clear message before anything changes.
-      lintDocx(bytes, { currentYear: new Date().getFullYear() });
+      // Reading it here turns an unreadable file into a clear message before anything changes; the
+      // pane's first check then lints what was read.
+      const document = readDocument(bytes);
+      // Content embedded in another format is refused by the engine: only then is the file linted here.
+      if ((document.altChunks ?? 0) > 0) lintDocument(document, { currentYear: new Date().getFullYear() });
       current = { bytes, fileName };
+      readOnOpen = { bytes, document };
       savedBytes = bytes;
       history = [];
     },
