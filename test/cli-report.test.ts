@@ -6,6 +6,7 @@ import { runCli, EXIT_UNREADABLE_OR_USAGE } from '../src/cli/main';
 import { samePath, writeFileAtomic } from '../src/cli/io';
 import { agencyOf } from '../src/review';
 import { readDocument } from '../src/docmodel';
+import { ruleMeta, type RuleId } from '../src/rules';
 import { buildSeedDocx, replaceParagraph, seedSpec, SEED_IDS, type SeedId } from './support/fixtures';
 import { renderHtml } from './support/fixtures/html-writer';
 import { Workbook } from 'exceljs';
@@ -87,7 +88,10 @@ describe('CLI: nianbao report', () => {
     assert.ok(overview.some((r) => r['文件'] === join(dir, '坏文件.docx') && String(r['状态']).startsWith('无法读取：')));
     const total = json.reports.reduce((n: number, r: { diagnostics: unknown[] }) => n + r.diagnostics.length, 0);
     assert.ok(total > 0);
-    assert.equal(rows('问题清单').length, total, 'every finding, once');
+    const listed = rows('问题清单');
+    assert.equal(listed.length, total, 'every finding, once');
+    const jsonRules = new Set<string>(json.reports.flatMap((r: { diagnostics: { rule: RuleId }[] }) => r.diagnostics.map((d) => ruleMeta(d.rule).name)));
+    assert.deepEqual(new Set(listed.map((r) => String(r['规则']))), jsonRules, 'the rule column names each rule as the pane does');
     for (const report of json.reports) {
       const row = overview.find((r) => r['文件'] === report.file)!;
       assert.equal(row['表四错误'], report.counts.review.errors, report.file);

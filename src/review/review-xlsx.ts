@@ -1,5 +1,5 @@
 import { Workbook, type Worksheet } from 'exceljs';
-import { describePlace } from '../rules';
+import { describePlace, ruleMeta } from '../rules';
 import { FORMAT_NAMES } from '../template';
 import type { Review } from './review';
 import { COUNTED_AREAS, type CountedArea } from './summary';
@@ -67,7 +67,7 @@ function findingsSheet(sheet: Worksheet, review: Review): void {
     for (const d of r.findings) {
       sheet.addRow({
         agency: r.agency ?? '（未识别）', year: r.year ?? '', place: describePlace(d.table, d.row, d.column),
-        severity: d.severity === 'error' ? '错误' : '警告', rule: d.rule, message: d.message, file: r.file,
+        severity: d.severity === 'error' ? '错误' : '警告', rule: ruleMeta(d.rule).name, message: d.message, file: r.file,
       });
     }
   }
