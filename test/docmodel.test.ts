@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { strToU8, zipSync } from 'fflate';
 import fc from 'fast-check';
-import { DocumentReadError, parseWordprocessingML, readDocument } from '../src/docmodel';
+import { DocumentReadError, parseWordprocessingML, raisedStyleIds, readDocument } from '../src/docmodel';
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"';
 const doc = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document ${W}><w:body>${body}</w:body></w:document>`;
@@ -103,6 +103,35 @@ describe('document model', () => {
         assert.throws(() => readDocument(bytes), (e: unknown) => e instanceof DocumentReadError && e.code === code && message.test(e.message));
       });
     }
+  });
+});
+
+describe('document model: superscript through character styles', () => {
+  const style = (id: string, inner: string) => `<w:style w:type="character" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
+  const styles = (...defs: string[]) => `<w:styles ${W}>${defs.join('')}</w:styles>`;
+  const raised = (align: string) => `<w:rPr><w:vertAlign w:val="${align}"/></w:rPr>`;
+
+  it('finds the styles that raise their text, directly or through w:basedOn, own setting first', () => {
+    const ids = raisedStyleIds(styles(
+      style('Mark', raised('superscript')),
+      style('Derived', '<w:basedOn w:val="Mark"/>'),
+      style('Lowered', '<w:basedOn w:val="Mark"/>' + raised('baseline')),
+      style('Plain', '<w:rPr><w:b/></w:rPr>'),
+      style('LoopA', '<w:basedOn w:val="LoopB"/>'),
+      style('LoopB', '<w:basedOn w:val="LoopA"/>'),
+      '<w:style w:type="character" w:styleId="Empty"/>',
+    ));
+    assert.deepEqual([...ids].sort(), ['Derived', 'Mark']);
+  });
+
+  it('reads a flat OPC package with its own styles part (as Word and WPS hand over a range)', () => {
+    const body = `<w:tbl><w:tblGrid><w:gridCol/></w:tblGrid><w:tr><w:tc>${p(r('570') + '<w:r><w:rPr><w:rStyle w:val="Mark"/></w:rPr><w:t>1</w:t></w:r>')}</w:tc></w:tr></w:tbl>`;
+    const cell = (xml: string) => parseWordprocessingML(xml).tables[0].rows[0].cells[0];
+    const flat = '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+      + `<pkg:part pkg:name="/word/document.xml"><pkg:xmlData>${doc(body).replace(/^<\?xml[^>]*\?>/, '')}</pkg:xmlData></pkg:part>`
+      + `<pkg:part pkg:name="/word/styles.xml"><pkg:xmlData>${styles(style('Mark', raised('superscript')))}</pkg:xmlData></pkg:part></pkg:package>`;
+    assert.deepEqual(cell(flat).superscripts, [{ start: 3, end: 4 }]);
+    assert.deepEqual(cell(doc(body)).superscripts, [], 'no styles part: nothing raised');
   });
 });
 

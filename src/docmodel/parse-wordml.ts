@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { raisedStyleIds } from './raised-styles';
 import { DocumentReadError } from './read-error';
 import type { BodyBlock, DocumentModel, Paragraph, Table, TableCell, TableRow } from './model';
 
@@ -57,10 +58,12 @@ interface ParagraphBuilder {
  * Reads WordprocessingML — a document.xml, or the flat OPC package Office.js getOoxml() returns —
  * into a DocumentModel. Wrappers (w:sdt, w:customXml, w:smartTag, w:hyperlink, w:ins, pkg:*) are
  * looked through simply because only the elements in the handler tables below are acted upon.
+ * `raisedStyles`: the character styles that make a run superscript (raised-styles.ts); by default
+ * those of a styles part inside `xml` itself (flat OPC); a .docx's styles.xml is passed by its host.
  */
-export function parseWordprocessingML(xml: string): DocumentModel {
+export function parseWordprocessingML(xml: string, raisedStyles: ReadonlySet<string> = raisedStyleIds(xml)): DocumentModel {
   const parser = new SaxesParser({ position: true, xmlns: false });
-  const reader = new WordMLReader(xml, parser);
+  const reader = new WordMLReader(xml, parser, raisedStyles);
   parser.on('opentag', (tag) => reader.open(tag));
   parser.on('text', (text) => {
     if (reader.inText && reader.skipDepth === 0) reader.append(text);
@@ -112,7 +115,7 @@ class WordMLReader {
   readonly alternates: boolean[] = [];
   altChunks = 0;
 
-  constructor(readonly xml: string, readonly parser: SaxesParser) {
+  constructor(readonly xml: string, readonly parser: SaxesParser, readonly raisedStyles: ReadonlySet<string>) {
     this.nextDeclaration = xml.indexOf(NAMESPACE_DECLARATION);
     this.bindHandlers();
   }
@@ -267,6 +270,9 @@ const OPEN_WORDML: Record<string, OpenHandler> = {
   r: (reader) => {
     reader.inRun++;
     reader.superscriptRun = false;
+  },
+  rStyle: (reader, tag) => {
+    if (inRun(reader) && reader.raisedStyles.has(tag.attributes[reader.prefix + 'val'])) reader.superscriptRun = true;
   },
   vertAlign: (reader, tag) => {
     if (inRun(reader)) reader.superscriptRun = tag.attributes[reader.prefix + 'val'] === 'superscript';

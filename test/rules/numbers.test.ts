@@ -45,6 +45,51 @@ async function withRaisedMark(): Promise<Uint8Array> {
   return zipSync(parts);
 }
 
+/**
+ * Seed 003's 行政许可 570 with its mark 1 in a run whose character style (NoteMark, based on
+ * FootnoteMark) raises it: nothing on the run itself says superscript. `ownAlign` gives NoteMark
+ * a w:vertAlign of its own, overriding the inherited one.
+ */
+async function withStyledMark(options: { ownAlign?: string; prefix?: string } = {}): Promise<Uint8Array> {
+  const parts = unzipSync(await withRaisedMark());
+  const xml = strFromU8(parts['word/document.xml']);
+  parts['word/document.xml'] = strToU8(xml.replace('<w:rPr><w:vertAlign w:val="superscript"/></w:rPr><w:t>1</w:t>', '<w:rPr><w:rStyle w:val="NoteMark"/></w:rPr><w:t>1</w:t>'));
+  const own = options.ownAlign ? `<w:rPr><w:vertAlign w:val="${options.ownAlign}"/></w:rPr>` : '';
+  let styles = strFromU8(parts['word/styles.xml']).replace('</w:styles>',
+    '<w:style w:type="character" w:styleId="NoteMark"><w:name w:val="note mark"/><w:basedOn w:val="FootnoteMark"/>' + own + '</w:style>'
+    + '<w:style w:type="character" w:styleId="FootnoteMark"><w:name w:val="footnote reference"/><w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style></w:styles>');
+  if (options.prefix) styles = styles.replace(/(<\/?)w:/g, `$1${options.prefix}:`).replace(/ w:/g, ` ${options.prefix}:`).replace('xmlns:w=', `xmlns:${options.prefix}=`);
+  parts['word/styles.xml'] = strToU8(styles);
+  return zipSync(parts);
+}
+
+const licensingValue = (bytes: Uint8Array) => {
+  const report = lintDocx(bytes, OPTIONS).report;
+  const licensing = report.tables.find((t) => t.id === 'active')!.rows.find((r) => r.templateRow?.key === 'licensing')!;
+  return [...licensing.cells.values()][0].value;
+};
+
+describe('note marks raised by their character style', () => {
+  it('a run whose style (or the style it is based on) is superscript holds a note mark: 570¹ is 570', async () => {
+    for (const bytes of [await withStyledMark(), await withStyledMark({ prefix: 'ns0' })]) {
+      const v = licensingValue(bytes);
+      assert.ok(v.kind === 'number' && v.value === 570 && v.regular, JSON.stringify(v));
+    }
+  });
+
+  it('a style that sets its own baseline is not raised, whatever it is based on', async () => {
+    const v = licensingValue(await withStyledMark({ ownAlign: 'baseline' }));
+    assert.ok(v.kind === 'number' && v.value === 5701, JSON.stringify(v));
+  });
+
+  it('fix-all leaves the marked number and its styled run as they are', async () => {
+    const result = fixAllDocx(await withStyledMark(), OPTIONS);
+    assert.deepEqual(result.applied.filter((a) => a.diagnostic.table === 'active').map((a) => a.fix.description), []);
+    assert.deepEqual(result.remaining.diagnostics.filter((d) => d.table === 'active'), []);
+    assert.ok(strFromU8(unzipSync(result.bytes)['word/document.xml']).includes('>570</w:t></w:r><w:r><w:rPr><w:rStyle w:val="NoteMark"/></w:rPr><w:t>1</w:t>'));
+  });
+});
+
 const TOTAL = '（七）总计';
 /** Two applications received, both published: the totals are 2, the 总计 of 予以公开 written as 无. */
 const twoPublished = (total: string) => (s: ReportSpec) => ['一、本年新收政府信息公开申请数量', '（一）予以公开', TOTAL].reduce(

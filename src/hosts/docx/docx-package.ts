@@ -1,5 +1,5 @@
 import { strToU8 } from 'fflate';
-import { DocumentReadError, extractDocumentXml } from '../../docmodel';
+import { DocumentReadError, extractDocumentXml, raisedStyleIds, raisedStylesOfPackage } from '../../docmodel';
 import { decodeXml, isZip, openWordPackage, relationshipsOf, resolvePartName, type WordPackage } from '../../docmodel/open-package';
 import type { PackageLimits } from '../../docmodel/zip-archive';
 import { canonicalForm } from '../../ooxml/canonical-prefixes';
@@ -114,6 +114,11 @@ function canonicalMain(pkg: DocxPackage): { xml: string; restore: (edited: strin
   if (form) canonicalForms.set(pkg, form);
   else throw new DocumentReadError('fix-refused', '此文件的 XML 命名空间写法特殊（同一命名空间用了多个前缀），无法安全地自动修复；检查结果不受影响。请在 Word 或 WPS 中打开并另存为 .docx 后再修复。');
   return form;
+}
+
+/** The character styles that make a run superscript (note marks): the lint of every pass must read them as lintDocx does. */
+export function raisedStylesOf(pkg: DocxPackage): ReadonlySet<string> {
+  return pkg.flat ? raisedStyleIds(documentXmlOf(pkg)) : raisedStylesOfPackage(pkg.mainPart, (name) => pkg.parts.get(name));
 }
 
 /** The first comment id not used by the document or its comments part. */

@@ -3,7 +3,7 @@ import type { Fix } from '../../edits/types';
 import { FixAllRun, lintDocument, type LintOptions, type LintResult } from '../../engine';
 import type { Diagnostic } from '../../rules';
 import { applyFixes, type NewComment } from './apply-edits';
-import { docxBytes, documentXmlOf, nextCommentId, openDocx, withDocument } from './docx-package';
+import { docxBytes, documentXmlOf, nextCommentId, openDocx, raisedStylesOf, withDocument } from './docx-package';
 
 export interface AppliedFix {
   diagnostic: Diagnostic;
@@ -35,9 +35,10 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions, ignoredKeys:
   run.start(xml);
   const comments: NewComment[] = [];
   let commentId = nextCommentId(pkg, xml);
+  const raisedStyles = raisedStylesOf(pkg);
 
   // Each pass lints once: the lint's model addresses the fixes, and the last lint is what remains.
-  let lint = lintDocument(parseWordprocessingML(xml), options);
+  let lint = lintDocument(parseWordprocessingML(xml, raisedStyles), options);
   for (let fixes = run.fixesOf(lint.diagnostics); fixes; fixes = run.fixesOf(lint.diagnostics)) {
     const result = applyFixes(xml, fixes, commentId, lint.document);
     if (!run.planned({ applied: result.applied, skipped: result.skipped, state: result.xml })) break;
@@ -46,7 +47,7 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions, ignoredKeys:
     comments.push(...result.comments);
     commentId += result.comments.length;
     xml = result.xml;
-    lint = lintDocument(parseWordprocessingML(xml), options);
+    lint = lintDocument(parseWordprocessingML(xml, raisedStyles), options);
   }
 
   const report = { applied: run.applied, skipped: run.skipped, passes: run.passes, remaining: lint };
@@ -68,7 +69,7 @@ function readableOutput(bytes: Uint8Array, limits?: PackageLimits): Uint8Array {
 export function applyFixToDocx(bytes: Uint8Array, fix: Fix): { bytes: Uint8Array; applied: boolean; reason: string | null } {
   const pkg = openDocx(bytes);
   const xml = documentXmlOf(pkg);
-  const result = applyFixes(xml, [fix], nextCommentId(pkg, xml));
+  const result = applyFixes(xml, [fix], nextCommentId(pkg, xml), parseWordprocessingML(xml, raisedStylesOf(pkg)));
   if (result.applied.length === 0) return { bytes, applied: false, reason: result.skipped[0]?.reason ?? null };
   return { bytes: readableOutput(docxBytes(withDocument(pkg, result.xml, result.comments))), applied: true, reason: null };
 }

@@ -1,3 +1,4 @@
+import { raisedStyleIds } from '../../docmodel';
 import { documentXml } from '../../generate';
 import { blankDeclarations, parseTree, type XmlNode } from '../../ooxml/xml-tree';
 
@@ -59,3 +60,7 @@ export function withBodyContent(xml: string, content: string): string {
 function withoutSections(document: string): string {
   return document.replace(/<w:sectPr>[\s\S]*?<\/w:sectPr>/g, '');
 }
+
+/** The superscript character styles (note marks) named in any of the packages' styles parts. */
+export const raisedStylesIn = (packages: readonly (string | null)[]): ReadonlySet<string> =>
+  new Set(packages.flatMap((p) => (p ? [...raisedStyleIds(p)] : [])));

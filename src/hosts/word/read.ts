@@ -3,7 +3,7 @@ import { descendants, hasAncestor, parseTree } from '../../ooxml/xml-tree';
 import { assembleDocumentXml, type WordParagraphInfo } from './assemble';
 import type { WordApiSupport } from './capabilities';
 import { WordHostError, wordHostError } from './errors';
-import { firstTableXml, withBodyContent } from './flat-opc';
+import { firstTableXml, raisedStylesIn, withBodyContent } from './flat-opc';
 import { normaliseText } from './verify';
 
 /** Word's collections, loaded (one sync) before the tables' OOXML can be asked for. */
@@ -67,7 +67,8 @@ export async function readSnapshot(context: Word.RequestContext, structure: Stru
   const tableXmls = packages?.map(firstTableXml);
   const assembled = tableXmls && tableXmls.every((x): x is string => x !== null) ? assembleDocumentXml(infos, tableXmls) : null;
   if (packages && assembled !== null) {
-    const model = parseWordprocessingML(assembled);
+    // The assembled document has no styles part; the tables' packages carry the styles they use.
+    const model = parseWordprocessingML(assembled, raisedStylesIn(packages));
     const tablePackage = (i: number) => packages[i];
     return { model, tables, paragraphs, trackingMode, tablePackage, wordParagraph: (i) => paragraphs[i] ?? null, wordRowCount: (i) => rowCount(tablePackage(i)) };
   }

@@ -1,6 +1,6 @@
 import { parseWordprocessingML, type DocumentModel } from '../../docmodel';
 import { assembleDocumentXml, type WordParagraphInfo } from '../word/assemble';
-import { firstTableXml } from '../word/flat-opc';
+import { firstTableXml, raisedStylesIn } from '../word/flat-opc';
 import { reconstructTableXml } from './reconstruct';
 import { items, type WpsDocument, type WpsParagraph, type WpsTable } from './wps-api';
 
@@ -65,7 +65,7 @@ export function readWpsSnapshot(document: WpsDocument): WpsSnapshot {
   if (next !== tables.length) throw new Error(TABLES_DISAGREE);
   const assembled = assembleDocumentXml(infos, tableXmls);
   if (assembled === null) throw new Error(TABLES_DISAGREE);
-  return { model: parseWordprocessingML(assembled), tables, paragraphs, tablePackages };
+  return { model: parseWordprocessingML(assembled, raisedStylesIn(tablePackages)), tables, paragraphs, tablePackages };
 }
 
 const TABLES_DISAGREE = '无法读取文档结构：WPS 报告的表格与段落不一致。请保存文档后点“重新检查”，或在浏览器版中打开该文件。';
