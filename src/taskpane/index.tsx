@@ -21,11 +21,26 @@ async function startInWord(root: Root): Promise<void> {
   }
 }
 
+declare global {
+  interface Window {
+    /** The sample's fetch, started by taskpane.html for ?sample=1 before this script ran. */
+    nianbaoSampleFetch?: Promise<Response>;
+  }
+}
+
+/** The early fetch once (a later 加载示例 fetches again); a plain fetch when there is none or it failed. */
+async function fetchSample(): Promise<Response> {
+  const early = window.nianbaoSampleFetch;
+  window.nianbaoSampleFetch = undefined;
+  const response = await early?.catch(() => null);
+  return response?.ok ? response : fetch(sampleUrl);
+}
+
 async function startStandalone(root: Root): Promise<void> {
   const { host, controls } = createStandaloneHost({
     // The sample is a file of this site (bundled by webpack), not the user's document.
     loadSample: async () => {
-      const response = await fetch(sampleUrl);
+      const response = await fetchSample();
       if (!response.ok) throw new Error(`无法加载示例报告（${response.status}）。`);
       return new Uint8Array(await response.arrayBuffer());
     },

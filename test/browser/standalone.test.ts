@@ -127,6 +127,25 @@ describe('browser: standalone page (headless Chromium)', function () {
     suite.session.assertOnlyLocalTraffic();
   });
 
+  it('?sample=1 fetches the sample once, started by the page before its script (no second request)', async () => {
+    const sampleRequests = () => suite.session.requests.filter((r) => r.url.endsWith('/samples/sample-report.docx')).length;
+    const before = sampleRequests();
+    const p = await openSample();
+    await waitForCounts(p, engineCounts(sampleBytes()));
+    assert.equal(sampleRequests() - before, 1);
+    const timings = await p.evaluate(() => performance.getEntriesByType('resource').map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: (e as PerformanceResourceTiming).responseEnd })));
+    const sampleStart = timings.find((e) => e.name.endsWith('/samples/sample-report.docx'))!.startTime;
+    const scriptLoaded = timings.find((e) => e.name.endsWith('/taskpane.js'))!.responseEnd;
+    assert.ok(sampleStart < scriptLoaded, `the sample's fetch (at ${sampleStart} ms) starts before the script has even arrived (${scriptLoaded} ms)`);
+    // Without ?sample=1 the page fetches nothing until asked.
+    const plain = await suite.open('taskpane.html');
+    await plain.getByTestId('standalone-panel').waitFor();
+    assert.equal(sampleRequests() - before, 1);
+    await plain.getByRole('button', { name: '加载示例报告' }).click();
+    await plain.getByText('当前文件：sample-report.docx').waitFor();
+    assert.equal(sampleRequests() - before, 2, '加载示例 fetches it again');
+  });
+
   it('opens a .docx chosen through the file input', async () => {
     const p = await suite.open('taskpane.html');
     await p.getByText('把 .docx 文件拖到这里', { exact: false }).waitFor();
