@@ -25,7 +25,7 @@ export function readDocument(bytes: Uint8Array, limits?: PackageLimits): Documen
   if (isZip(bytes)) {
     const pkg = openWordPackage(bytes, limits);
     const xml = decodeXml(pkg.read(pkg.mainPart)!);
-    return parseWordprocessingML(canonicalForm(xml)?.xml ?? xml, raisedStylesOfPackage(pkg.mainPart, pkg.read));
+    return parseWordprocessingML(canonicalForm(xml)?.xml ?? xml, () => raisedStylesOfPackage(pkg.mainPart, pkg.read));
   }
   const xml = extractDocumentXml(bytes, limits);
   return parseWordprocessingML(canonicalForm(xml)?.xml ?? xml);

@@ -58,10 +58,11 @@ interface ParagraphBuilder {
  * Reads WordprocessingML — a document.xml, or the flat OPC package Office.js getOoxml() returns —
  * into a DocumentModel. Wrappers (w:sdt, w:customXml, w:smartTag, w:hyperlink, w:ins, pkg:*) are
  * looked through simply because only the elements in the handler tables below are acted upon.
- * `raisedStyles`: the character styles that make a run superscript (raised-styles.ts); by default
- * those of a styles part inside `xml` itself (flat OPC); a .docx's styles.xml is passed by its host.
+ * `raisedStyles`: the character styles that make a run superscript (raised-styles.ts), asked for
+ * only when a run names a style; by default those of a styles part inside `xml` itself (flat OPC);
+ * a .docx's styles.xml is read by its host.
  */
-export function parseWordprocessingML(xml: string, raisedStyles: ReadonlySet<string> = raisedStyleIds(xml)): DocumentModel {
+export function parseWordprocessingML(xml: string, raisedStyles: () => ReadonlySet<string> = () => raisedStyleIds(xml)): DocumentModel {
   const parser = new SaxesParser({ position: true, xmlns: false });
   const reader = new WordMLReader(xml, parser, raisedStyles);
   parser.on('opentag', (tag) => reader.open(tag));
@@ -115,7 +116,10 @@ class WordMLReader {
   readonly alternates: boolean[] = [];
   altChunks = 0;
 
-  constructor(readonly xml: string, readonly parser: SaxesParser, readonly raisedStyles: ReadonlySet<string>) {
+  /** The superscript character styles, once a run has named a style. */
+  private raisedStyles: ReadonlySet<string> | null = null;
+
+  constructor(readonly xml: string, readonly parser: SaxesParser, private readonly loadRaisedStyles: () => ReadonlySet<string>) {
     this.nextDeclaration = xml.indexOf(NAMESPACE_DECLARATION);
     this.bindHandlers();
   }
@@ -213,6 +217,11 @@ class WordMLReader {
     this.skipDepth = tag.isSelfClosing ? 0 : 1;
   }
 
+  isRaisedStyle(styleId: string): boolean {
+    this.raisedStyles ??= this.loadRaisedStyles();
+    return this.raisedStyles.has(styleId);
+  }
+
   finish(): DocumentModel {
     for (const block of this.anchoredBlocks) this.emit(block);
     return { blocks: this.blocks, paragraphs: this.paragraphs, tables: this.tables, xml: this.xml, altChunks: this.altChunks };
@@ -272,7 +281,7 @@ const OPEN_WORDML: Record<string, OpenHandler> = {
     reader.superscriptRun = false;
   },
   rStyle: (reader, tag) => {
-    if (inRun(reader) && reader.raisedStyles.has(tag.attributes[reader.prefix + 'val'])) reader.superscriptRun = true;
+    if (inRun(reader) && reader.isRaisedStyle(tag.attributes[reader.prefix + 'val'])) reader.superscriptRun = true;
   },
   vertAlign: (reader, tag) => {
     if (inRun(reader)) reader.superscriptRun = tag.attributes[reader.prefix + 'val'] === 'superscript';

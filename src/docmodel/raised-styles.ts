@@ -60,5 +60,6 @@ export function raisedStylesOfPackage(mainPart: string, read: (partName: string)
   const styles = read(named ? resolvePartName(folder, named.target) : `${folder}styles.xml`);
   if (!styles) return new Set();
   const xml = decodeXml(styles);
+  if (!xml.includes('vertAlign')) return new Set(); // no style raises anything: skip translating the prefixes
   return raisedStyleIds(canonicalForm(xml)?.xml ?? xml);
 }

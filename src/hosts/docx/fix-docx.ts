@@ -35,7 +35,8 @@ export function fixAllDocx(bytes: Uint8Array, options: LintOptions, ignoredKeys:
   run.start(xml);
   const comments: NewComment[] = [];
   let commentId = nextCommentId(pkg, xml);
-  const raisedStyles = raisedStylesOf(pkg);
+  const raised = raisedStylesOf(pkg);
+  const raisedStyles = () => raised;
 
   // Each pass lints once: the lint's model addresses the fixes, and the last lint is what remains.
   let lint = lintDocument(parseWordprocessingML(xml, raisedStyles), options);
@@ -69,7 +70,7 @@ function readableOutput(bytes: Uint8Array, limits?: PackageLimits): Uint8Array {
 export function applyFixToDocx(bytes: Uint8Array, fix: Fix): { bytes: Uint8Array; applied: boolean; reason: string | null } {
   const pkg = openDocx(bytes);
   const xml = documentXmlOf(pkg);
-  const result = applyFixes(xml, [fix], nextCommentId(pkg, xml), parseWordprocessingML(xml, raisedStylesOf(pkg)));
+  const result = applyFixes(xml, [fix], nextCommentId(pkg, xml), parseWordprocessingML(xml, () => raisedStylesOf(pkg)));
   if (result.applied.length === 0) return { bytes, applied: false, reason: result.skipped[0]?.reason ?? null };
   return { bytes: readableOutput(docxBytes(withDocument(pkg, result.xml, result.comments))), applied: true, reason: null };
 }

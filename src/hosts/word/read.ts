@@ -68,7 +68,7 @@ export async function readSnapshot(context: Word.RequestContext, structure: Stru
   const assembled = tableXmls && tableXmls.every((x): x is string => x !== null) ? assembleDocumentXml(infos, tableXmls) : null;
   if (packages && assembled !== null) {
     // The assembled document has no styles part; the tables' packages carry the styles they use.
-    const model = parseWordprocessingML(assembled, raisedStylesIn(packages));
+    const model = parseWordprocessingML(assembled, () => raisedStylesIn(packages));
     const tablePackage = (i: number) => packages[i];
     return { model, tables, paragraphs, trackingMode, tablePackage, wordParagraph: (i) => paragraphs[i] ?? null, wordRowCount: (i) => rowCount(tablePackage(i)) };
   }

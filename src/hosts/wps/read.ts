@@ -65,7 +65,7 @@ export function readWpsSnapshot(document: WpsDocument): WpsSnapshot {
   if (next !== tables.length) throw new Error(TABLES_DISAGREE);
   const assembled = assembleDocumentXml(infos, tableXmls);
   if (assembled === null) throw new Error(TABLES_DISAGREE);
-  return { model: parseWordprocessingML(assembled, raisedStylesIn(tablePackages)), tables, paragraphs, tablePackages };
+  return { model: parseWordprocessingML(assembled, () => raisedStylesIn(tablePackages)), tables, paragraphs, tablePackages };
 }
 
 const TABLES_DISAGREE = '无法读取文档结构：WPS 报告的表格与段落不一致。请保存文档后点“重新检查”，或在浏览器版中打开该文件。';
