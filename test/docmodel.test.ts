@@ -106,6 +106,34 @@ describe('document model', () => {
   });
 });
 
+describe('document model: what Word shows, not what it keeps', () => {
+  const table = (...cells: string[]) => `<w:tbl><w:tblGrid>${cells.map(() => '<w:gridCol/>').join('')}</w:tblGrid><w:tr>${cells.join('')}</w:tr></w:tbl>`;
+  const cellsOf = (xml: string) => parseWordprocessingML(doc(xml)).tables[0].rows[0].cells;
+
+  it('hidden text (w:vanish) is not read; w:vanish w:val="0" is visible text', () => {
+    const hidden = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>9</w:t></w:r>';
+    const shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>2</w:t></w:r>';
+    assert.deepEqual(cellsOf(table(`<w:tc>${p(r('1') + hidden)}</w:tc>`, `<w:tc>${p(r('1') + shown)}</w:tc>`)).map((c) => c.text), ['1', '12']);
+    const heading = parseWordprocessingML(doc(p('<w:r><w:rPr><w:vanish/></w:rPr><w:t>（填写说明）</w:t></w:r>' + r('一、总体情况')))).paragraphs[0];
+    assert.equal(heading.text, '一、总体情况');
+  });
+
+  it('tracked formatting changes (the properties as they were) are not read as the current ones', () => {
+    const oldHidden = '<w:r><w:rPr><w:rPrChange w:id="1" w:author="a"><w:rPr><w:vanish/><w:vertAlign w:val="superscript"/></w:rPr></w:rPrChange></w:rPr><w:t>5</w:t></w:r>';
+    const [cell] = cellsOf(table(`<w:tc>${p(r('1') + oldHidden)}</w:tc>`));
+    assert.equal(cell.text, '15');
+    assert.deepEqual(cell.superscripts, []);
+    const oldSpan = '<w:tcPr><w:gridSpan w:val="2"/><w:tcPrChange w:id="2" w:author="a"><w:tcPr><w:gridSpan w:val="3"/><w:vMerge w:val="restart"/></w:tcPr></w:tcPrChange></w:tcPr>';
+    const model = parseWordprocessingML(doc(`<w:tbl><w:tblGrid><w:gridCol/><w:gridCol/><w:tblGridChange w:id="3"><w:tblGrid><w:gridCol/><w:gridCol/><w:gridCol/></w:tblGrid></w:tblGridChange></w:tblGrid><w:tr><w:tc>${oldSpan}${p(r('x'))}</w:tc></w:tr></w:tbl>`));
+    const [spanned] = model.tables[0].rows[0].cells;
+    assert.equal(spanned.gridSpan, 2);
+    assert.equal(spanned.verticalMerge, null);
+    assert.equal(model.tables[0].gridColumnCount, 2);
+    const wasNumbered = parseWordprocessingML(doc(p('<w:pPr><w:pPrChange w:id="4" w:author="a"><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr></w:pPrChange></w:pPr>' + r('一、总体情况')))).paragraphs[0];
+    assert.equal(wasNumbered.autoNumbered, false);
+  });
+});
+
 describe('document model: superscript through character styles', () => {
   const style = (id: string, inner: string) => `<w:style w:type="character" w:styleId="${id}"><w:name w:val="${id}"/>${inner}</w:style>`;
   const styles = (...defs: string[]) => `<w:styles ${W}>${defs.join('')}</w:styles>`;

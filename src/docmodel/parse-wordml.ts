@@ -96,6 +96,8 @@ class WordMLReader {
   inRun = 0;
   /** The run being read is raised as superscript (w:vertAlign): its text is a note mark, not more digits. */
   superscriptRun = false;
+  /** The run being read is hidden text (w:vanish): Word does not show it, so it is not read. */
+  hiddenRun = false;
   inBody = false;
   sawDocument = false;
   paragraphCount = 0;
@@ -185,7 +187,7 @@ class WordMLReader {
 
   append(s: string): void {
     const p = this.currentParagraph();
-    if (!p) return;
+    if (!p || this.hiddenRun) return;
     if (this.superscriptRun && s !== '') p.superscripts.push({ start: p.text.length, end: p.text.length + s.length });
     p.text += s;
   }
@@ -229,6 +231,8 @@ class WordMLReader {
 }
 
 const inRun = (reader: WordMLReader) => reader.inRun > 0;
+/** A WordprocessingML on/off property: on unless its w:val says off. */
+const isOn = (value: string | undefined) => value === undefined || !/^(0|false|off)$/.test(value);
 /** A handler that appends `text` when inside a run (w:tab, w:br, …). */
 const appendInRun = (text: string): OpenHandler => (reader) => {
   if (inRun(reader)) reader.append(text);
@@ -257,6 +261,13 @@ const OPEN_WORDML: Record<string, OpenHandler> = {
     reader.skip(tag);
   },
   moveFrom: skipSubtree,
+  // Tracked formatting changes hold the properties as they were (old merges, grid, numbering, hidden text).
+  rPrChange: skipSubtree,
+  pPrChange: skipSubtree,
+  tblPrChange: skipSubtree,
+  tblGridChange: skipSubtree,
+  trPrChange: skipSubtree,
+  tcPrChange: skipSubtree,
   instrText: skipSubtree,
   delInstrText: skipSubtree,
   object: skipSubtree,
@@ -279,6 +290,10 @@ const OPEN_WORDML: Record<string, OpenHandler> = {
   r: (reader) => {
     reader.inRun++;
     reader.superscriptRun = false;
+    reader.hiddenRun = false;
+  },
+  vanish: (reader, tag) => {
+    if (inRun(reader)) reader.hiddenRun = isOn(tag.attributes[reader.prefix + 'val']);
   },
   rStyle: (reader, tag) => {
     if (inRun(reader) && reader.isRaisedStyle(tag.attributes[reader.prefix + 'val'])) reader.superscriptRun = true;
@@ -364,6 +379,7 @@ const CLOSE_WORDML: Record<string, CloseHandler> = {
   r: (reader) => {
     reader.inRun = Math.max(0, reader.inRun - 1);
     reader.superscriptRun = false;
+    reader.hiddenRun = false;
   },
   t: (reader) => {
     reader.inText = false;

@@ -22,8 +22,14 @@ function isReplacedText(run: XmlNode, node: XmlNode): boolean {
   return node.name !== 'w:sym' && TEXT_ELEMENTS.has(node.name) && node.parent === run;
 }
 
+/** Hidden text (w:vanish): not the text the reader sees, so a rewrite leaves it where it is. */
+function isHidden(run: XmlNode): boolean {
+  const vanish = child(run, 'w:rPr') && child(child(run, 'w:rPr')!, 'w:vanish');
+  return !!vanish && !/^(0|false|off)$/.test(vanish.attributes['w:val'] ?? '');
+}
+
 function textRuns(paragraph: XmlNode): XmlNode[] {
-  return [...descendants(paragraph)].filter((n) => n.name === 'w:r' && !hasAncestor(n, FOREIGN, paragraph) && n.children.some((c) => TEXT_ELEMENTS.has(c.name)));
+  return [...descendants(paragraph)].filter((n) => n.name === 'w:r' && !hasAncestor(n, FOREIGN, paragraph) && !isHidden(n) && n.children.some((c) => TEXT_ELEMENTS.has(c.name)));
 }
 
 /** A run that holds nothing but text (and its properties) goes whole; others lose only their text. */

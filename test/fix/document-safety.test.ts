@@ -146,4 +146,24 @@ describe('fixes on documents from other tools', () => {
       }
     });
   });
+
+  describe('hidden text (w:vanish) in a fixed cell', () => {
+    const HIDDEN = '<w:r><w:rPr><w:vanish/></w:rPr><w:t>（填报说明：只填整数）</w:t></w:r>';
+
+    for (const [name, place] of [['before the value', 'before'], ['after the value', 'after']] as const) {
+      it(`${name}: is not read as part of the value, stays hidden where it was, and the new value is visible`, async () => {
+        const docx = withDocumentXml(await withFullWidthZero(), (x) => wrapRun(x, '０', (r) => (place === 'before' ? HIDDEN + r : r + HIDDEN)));
+        const finding = lintDocx(docx, OPTIONS).diagnostics.find((d) => d.rule === 'not-a-number');
+        assert.ok(finding && !finding.message.includes('填报说明'), 'the finding is about ０ alone');
+        const report = fixAllDocx(docx, OPTIONS);
+        assert.ok(report.applied.some((a) => a.diagnostic.rule === 'not-a-number'));
+        const xml = mainXml(report.bytes);
+        assertOpens(xml);
+        assert.ok(xml.includes(HIDDEN), 'the hidden run is kept as it was');
+        const cell = cellWith(xml, '0');
+        assert.doesNotMatch(cell.replace(HIDDEN, ''), /<w:vanish/, 'the new value is not hidden');
+        assert.deepEqual(lintDocx(report.bytes, OPTIONS).diagnostics.filter((d) => d.rule === 'not-a-number'), []);
+      });
+    }
+  });
 });
